@@ -1,0 +1,61 @@
+import { toDetail } from './detail';
+import type { ErrorKind, LookupError } from './error-kinds';
+
+/** A non-2xx answer from the gateway → one error kind (coupang-api.md §3). */
+
+function isHtml(bodyText: string, contentType: string | null): boolean {
+  return (contentType?.toLowerCase().includes('text/html') ?? false) || bodyText.trimStart().startsWith('<');
+}
+
+/** The gateway's message: `message` of a JSON body (`{code, message}` or `{code: "ERROR", …}`), else the text. */
+function gatewayMessage(bodyText: string): string {
+  try {
+    const body: unknown = JSON.parse(bodyText);
+    if (body !== null && typeof body === 'object' && 'message' in body && typeof body.message === 'string') {
+      return body.message;
+    }
+  } catch {
+    // Plain text (e.g. some 429s): the text is the message.
+  }
+  return bodyText;
+}
+
+function kindOf(status: number, message: string, html: boolean, bodyText: string): ErrorKind {
+  const said = (phrase: string) => message.toLowerCase().includes(phrase.toLowerCase());
+  switch (status) {
+    case 400:
+      return said('Invalid format inquiryId') ? 'invalid-id' : 'bad-request';
+    case 401:
+      if (said('Invalid signature')) return 'invalid-signature';
+      if (said('signature is expired')) return 'signature-expired';
+      if (said('HMAC format is invalid')) return 'malformed-auth';
+      return 'not-authorized';
+    case 403:
+      // Searched in the whole body: the wrapper of this 403 is not documented.
+      if (bodyText.toLowerCase().includes('not allowed ip')) return 'ip-not-allowed';
+      return html ? 'blocked' : 'forbidden';
+    case 404:
+      return said('Vendor id should be same') ? 'other-vendor' : 'not-found';
+    case 429:
+      return 'rate-limited';
+    case 500:
+    case 502:
+    case 503:
+      return 'server-error';
+    case 504:
+    case 524:
+      return 'gateway-timeout';
+    case 521:
+      return 'gateway-unreachable';
+    default:
+      return 'unexpected-status';
+  }
+}
+
+export function classifyFailure(status: number, bodyText: string, contentType: string | null): LookupError {
+  const html = isHtml(bodyText, contentType);
+  const message = html ? '' : gatewayMessage(bodyText);
+  const kind = kindOf(status, message, html, bodyText);
+  const detail = html ? 'HTML page' : toDetail(message);
+  return detail === undefined ? { kind, status } : { kind, status, detail };
+}

@@ -1,0 +1,45 @@
+/**
+ * Every way a lookup can fail. One kind per row of coupang-api.md §3, plus failures on our side.
+ * The UI turns a kind into a message that says what happened and what to do (utils/i18n).
+ */
+export const ERROR_KINDS = [
+  'invalid-id', // 400 Invalid format inquiryId
+  'bad-request', // 400 with any other message
+  'invalid-signature', // 401 Invalid signature.
+  'signature-expired', // 401 Specified signature is expired. (clock skew)
+  'malformed-auth', // 401 HMAC format is invalid.
+  'not-authorized', // 401 Request is not authorized. (wrong/expired access key)
+  'ip-not-allowed', // 403 ... Not allowed IP ...
+  'blocked', // 403 HTML "Access Denied" page: temporary block after many errors
+  'forbidden', // 403 JSON with any other message
+  'not-found', // 404 Inquiry not found
+  'other-vendor', // 404 Vendor id should be same with the vendor id in this inquiry
+  'rate-limited', // 429
+  'server-error', // 500, 502, 503
+  'gateway-timeout', // 504, 524: backend over the gateway's 3 s budget
+  'gateway-unreachable', // 521: gateway cannot reach the backend
+  'unexpected-status', // any other status
+  'network', // fetch rejected: offline, DNS, TLS, connection refused
+  'timeout', // our own total timeout (10 s) elapsed
+  'aborted', // the caller aborted (e.g. hover abandoned); not shown to the user
+  'not-json', // a 2xx whose body is not JSON
+  'bad-response', // JSON that fails the response schema
+  'no-credentials', // keys not saved yet
+  'invalid-input', // text that holds no inquiry ID; no request is sent
+  'extension-error', // the background could not be reached or failed unexpectedly
+] as const;
+
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+/** A failure as it crosses every boundary: a kind, plus details safe to show (never a key). */
+export interface LookupError {
+  kind: ErrorKind;
+  /** HTTP status when the gateway answered. */
+  status?: number;
+  /** The gateway's own message, for the details line (already free of secrets). */
+  detail?: string;
+  /** The gateway's `Date` header (epoch ms): on an expired signature, it tells how far this clock is off. */
+  serverDate?: number;
+}
+
+export type Result<T, E = LookupError> = { ok: true; value: T } | { ok: false; error: E };
