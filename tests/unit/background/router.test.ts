@@ -1,0 +1,156 @@
+import { createHmac } from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
+import { createClientProvider } from '@/utils/background/client-provider';
+import { createRouter, type MessageSender } from '@/utils/background/router';
+import type { StoredCredentials } from '@/utils/credentials-store';
+import { createLookupService } from '@/utils/lookup/lookup-service';
+import type { LookupValue } from '@/utils/messaging';
+import { readFixture } from '../coupang/read-fixture';
+
+const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+const OWN_PAGE: MessageSender = { id: EXTENSION_ID, url: `${ORIGIN}options.html` };
+const CONTENT_SCRIPT: MessageSender = { id: EXTENSION_ID, url: 'https://wing.coupang.com/tenants/cs/csinquiry', tab: { id: 3 } };
+const SECRET = 'f00dcafe0123456789abcdef0123456789abcdef';
+
+function setup() {
+  let saved: StoredCredentials | undefined;
+  let cache: Record<string, LookupValue> = {};
+  const requests: Array<{ url: string; authorization: string | null }> = [];
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const headers = new Headers(init?.headers);
+    requests.push({ url: String(input), authorization: headers.get('Authorization') });
+    const body = String(input).includes('/callCenterInquiries/')
+      ? readFixture('258799946')
+      : '{"code":200,"message":"OK","data":{"content":[],"pagination":{}}}';
+    return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+  });
+  const credentials = { load: async () => saved, save: async (value: StoredCredentials) => void (saved = value) };
+  const now = () => Date.UTC(2025, 9, 15, 8, 30);
+  const subtle = globalThis.crypto.subtle;
+  const clients = createClientProvider(credentials, { fetch, subtle, now });
+  const lookups = createLookupService({
+    source: async () => clients.get(),
+    cache: { get: async () => cache, set: async (value) => void (cache = value) },
+    now,
+  });
+  const openSidePanel = vi.fn(async () => {});
+  const router = createRouter({
+    extensionId: EXTENSION_ID,
+    extensionOrigin: ORIGIN,
+    credentials,
+    subtle,
+    now,
+    clients,
+    lookups,
+    openSidePanel,
+    openOptions: async () => {},
+  });
+  return { router, requests, saved: () => saved, cache: () => cache, openSidePanel };
+}
+
+const SAVE = { type: 'save-credentials', accessKey: ' a1b2c3d4-e5f6-7890-abcd-ef1234567890 ', vendorId: 'a00012345', secretKey: ` ${SECRET}\n` };
+
+describe('background router', () => {
+  it('keeps no secret text: the saved secret is a non-extractable HMAC key', async () => {
+    const s = setup();
+    const result = await s.router.dispatch(SAVE, OWN_PAGE);
+    expect(result).toEqual({ ok: true, value: { hasSecret: true, accessKey: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890', vendorId: 'A00012345' } });
+    const saved = s.saved()!;
+    expect(saved.hmacKey?.extractable).toBe(false);
+    expect(saved.hmacKey?.usages).toEqual(['sign']);
+    expect(JSON.stringify(saved)).not.toContain(SECRET);
+  });
+
+  it('signs lookups with the saved key, and the signature is the one Coupang would compute', async () => {
+    const s = setup();
+    await s.router.dispatch(SAVE, OWN_PAGE);
+    const result = await s.router.dispatch({ type: 'lookup', id: '258799946' }, CONTENT_SCRIPT);
+    expect(result).toMatchObject({ ok: true });
+    const [request] = s.requests;
+    const path = '/v2/providers/openapi/apis/api/v5/vendors/callCenterInquiries/258799946';
+    const expected = createHmac('sha256', SECRET).update(`251015T083000ZGET${path}`).digest('hex');
+    expect(request?.url).toBe(`https://api-gateway.coupang.com${path}`);
+    expect(request?.authorization).toContain(`signature=${expected}`);
+  });
+
+  it('answers "no keys" without a request before keys are saved', async () => {
+    const s = setup();
+    expect(await s.router.dispatch({ type: 'lookup', id: '258799946' }, OWN_PAGE)).toEqual({ ok: false, error: { kind: 'no-credentials' } });
+    expect(s.requests).toEqual([]);
+  });
+
+  it('refuses key changes and connection tests from content scripts, and hides the access key from them', async () => {
+    const s = setup();
+    await s.router.dispatch(SAVE, OWN_PAGE);
+    expect(await s.router.dispatch({ ...SAVE, secretKey: 'attacker' }, CONTENT_SCRIPT)).toBeUndefined();
+    expect(await s.router.dispatch({ type: 'clear-secret' }, CONTENT_SCRIPT)).toBeUndefined();
+    expect(await s.router.dispatch({ type: 'test-connection' }, CONTENT_SCRIPT)).toBeUndefined();
+    expect(await s.router.dispatch({ type: 'get-status' }, CONTENT_SCRIPT)).toEqual({
+      ok: true,
+      value: { hasSecret: true, accessKey: '', vendorId: 'A00012345' },
+    });
+    expect(s.requests).toEqual([]);
+  });
+
+  it('ignores messages from other extensions', async () => {
+    const s = setup();
+    expect(await s.router.dispatch({ type: 'get-status' }, { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' })).toBeUndefined();
+  });
+
+  it.each([
+    [{ type: 'lookup', id: 'abc' }],
+    [{ type: 'lookup', id: '0123' }],
+    [{ type: 'lookup', id: 9007199254740993 }],
+    [{ type: 'nope' }],
+    ['lookup'],
+  ])('rejects a malformed request %j as invalid input, sending nothing', async (message) => {
+    const s = setup();
+    await s.router.dispatch(SAVE, OWN_PAGE);
+    const result = await s.router.dispatch(message, OWN_PAGE);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    expect(s.requests).toEqual([]);
+  });
+
+  it('refuses credentials with spaces inside or empty fields', async () => {
+    const s = setup();
+    expect(await s.router.dispatch({ ...SAVE, accessKey: 'a b' }, OWN_PAGE)).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    expect(await s.router.dispatch({ ...SAVE, vendorId: '  ' }, OWN_PAGE)).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    expect(s.saved()).toBeUndefined();
+  });
+
+  it('keeps the saved secret when only the access key or vendor ID changes', async () => {
+    const s = setup();
+    await s.router.dispatch(SAVE, OWN_PAGE);
+    const key = s.saved()?.hmacKey;
+    await s.router.dispatch({ type: 'save-credentials', accessKey: 'other', vendorId: 'A00099999' }, OWN_PAGE);
+    expect(s.saved()?.hmacKey).toBe(key);
+  });
+
+  it('drops cached inquiries and the client when keys change or the secret is cleared', async () => {
+    const s = setup();
+    await s.router.dispatch(SAVE, OWN_PAGE);
+    await s.router.dispatch({ type: 'lookup', id: '258799946' }, OWN_PAGE);
+    expect(Object.keys(s.cache())).toEqual(['258799946']);
+    expect(await s.router.dispatch({ type: 'clear-secret' }, OWN_PAGE)).toEqual({
+      ok: true,
+      value: { hasSecret: false, accessKey: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890', vendorId: 'A00012345' },
+    });
+    expect(s.cache()).toEqual({});
+    expect(await s.router.dispatch({ type: 'lookup', id: '258799946' }, OWN_PAGE)).toEqual({ ok: false, error: { kind: 'no-credentials' } });
+  });
+
+  it('tests the connection with the one-row list call', async () => {
+    const s = setup();
+    await s.router.dispatch(SAVE, OWN_PAGE);
+    expect(await s.router.dispatch({ type: 'test-connection' }, OWN_PAGE)).toEqual({ ok: true, value: { checkedAt: Date.UTC(2025, 9, 15, 8, 30) } });
+    expect(s.requests[0]?.url).toContain('/vendors/A00012345/callCenterInquiries?');
+    expect(s.requests[0]?.url).toContain('pageSize=1');
+  });
+
+  it('lets a content script open the side panel on an inquiry', async () => {
+    const s = setup();
+    expect(await s.router.dispatch({ type: 'open-side-panel', id: '258799946' }, CONTENT_SCRIPT)).toEqual({ ok: true, value: null });
+    expect(s.openSidePanel).toHaveBeenCalledWith('258799946', CONTENT_SCRIPT);
+  });
+});

@@ -1,0 +1,37 @@
+import { importHmacKey } from '../coupang/signing';
+import type { CredentialsStore, StoredCredentials } from '../credentials-store';
+import type { LookupError, Result } from '../coupang/error-kinds';
+import type { CredentialsStatus } from '../messaging';
+import { checkCredentials, type CredentialsInput } from '../credentials-check';
+
+export function statusOf(stored: StoredCredentials | undefined): CredentialsStatus {
+  return { hasSecret: Boolean(stored?.hmacKey), accessKey: stored?.accessKey ?? '', vendorId: stored?.vendorId ?? '' };
+}
+
+/** Saves access key and vendor ID; a new secret is imported once into a non-extractable key and its text dropped. */
+export async function saveCredentials(
+  store: CredentialsStore,
+  subtle: SubtleCrypto,
+  input: CredentialsInput,
+  now: number,
+): Promise<Result<CredentialsStatus>> {
+  const { values, problems } = checkCredentials(input);
+  const first = problems[0];
+  if (first) return { ok: false, error: invalid(`${first.field}: ${first.problem}`) };
+  const previous = await store.load();
+  const hmacKey = values.secretKey ? await importHmacKey(subtle, values.secretKey, false) : previous?.hmacKey;
+  const next: StoredCredentials = { accessKey: values.accessKey, vendorId: values.vendorId, savedAt: now, ...(hmacKey ? { hmacKey } : {}) };
+  await store.save(next);
+  return { ok: true, value: statusOf(next) };
+}
+
+export async function clearSecret(store: CredentialsStore, now: number): Promise<Result<CredentialsStatus>> {
+  const previous = await store.load();
+  const next: StoredCredentials = { accessKey: previous?.accessKey ?? '', vendorId: previous?.vendorId ?? '', savedAt: now };
+  await store.save(next);
+  return { ok: true, value: statusOf(next) };
+}
+
+function invalid(detail: string): LookupError {
+  return { kind: 'invalid-input', detail };
+}

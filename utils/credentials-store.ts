@@ -1,0 +1,55 @@
+/**
+ * The seller's Open API credentials, kept in the extension's own IndexedDB — a place content scripts
+ * and web pages cannot read. The secret key is stored only as a non-extractable WebCrypto HMAC key:
+ * once imported, its text exists nowhere, and even the extension cannot read it back.
+ */
+export interface StoredCredentials {
+  accessKey: string;
+  vendorId: string;
+  hmacKey?: CryptoKey;
+  savedAt: number;
+}
+
+const DB_NAME = 'cs-lens';
+const STORE = 'credentials';
+const RECORD_KEY = 'current';
+
+function promisify<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+export function createCredentialsStore(idb: IDBFactory) {
+  let dbPromise: Promise<IDBDatabase> | undefined;
+
+  function open(): Promise<IDBDatabase> {
+    dbPromise ??= new Promise((resolve, reject) => {
+      const request = idb.open(DB_NAME, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => {
+        dbPromise = undefined;
+        reject(request.error);
+      };
+    });
+    return dbPromise;
+  }
+
+  async function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+    const db = await open();
+    return promisify(action(db.transaction(STORE, mode).objectStore(STORE)));
+  }
+
+  return {
+    async load(): Promise<StoredCredentials | undefined> {
+      return (await run('readonly', (store) => store.get(RECORD_KEY))) as StoredCredentials | undefined;
+    },
+    async save(credentials: StoredCredentials): Promise<void> {
+      await run('readwrite', (store) => store.put(credentials, RECORD_KEY));
+    },
+  };
+}
+
+export type CredentialsStore = ReturnType<typeof createCredentialsStore>;

@@ -1,0 +1,53 @@
+// zod/mini: the content script reads settings, and classic zod would add ~84 kB to it.
+import { z } from 'zod/mini';
+import { storage } from 'wxt/utils/storage';
+import type { LookupValue } from './messaging';
+
+/**
+ * Every storage item of the extension. Nothing here holds the secret key (see credentials-store.ts).
+ * local: readable by content scripts, so only preferences and non-personal data.
+ * session: memory-only, cleared with the browser, not exposed to content scripts; survives worker restarts.
+ */
+
+export const settingsSchema = z.object({
+  hoverCardsEnabled: z._default(z.boolean(), true),
+  hoverDelayMs: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(3000)), 300),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+export const settingsItem = storage.defineItem<unknown>('local:settings');
+
+export async function readSettings(): Promise<Settings> {
+  const parsed = settingsSchema.safeParse((await settingsItem.getValue()) ?? {});
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = settingsSchema.parse({ ...(await readSettings()), ...patch });
+  await settingsItem.setValue(next);
+  return next;
+}
+
+const recentLookupSchema = z.object({ id: z.string(), itemName: z.optional(z.string()), at: z.number() });
+export type RecentLookup = z.infer<typeof recentLookupSchema>;
+export const RECENT_LOOKUPS_MAX = 10;
+
+export const recentLookupsItem = storage.defineItem<unknown>('local:recentLookups');
+
+export async function readRecentLookups(): Promise<RecentLookup[]> {
+  const parsed = z.array(recentLookupSchema).safeParse((await recentLookupsItem.getValue()) ?? []);
+  return parsed.success ? parsed.data : [];
+}
+
+export async function rememberLookup(entry: RecentLookup): Promise<RecentLookup[]> {
+  const next = [entry, ...(await readRecentLookups()).filter((item) => item.id !== entry.id)].slice(0, RECENT_LOOKUPS_MAX);
+  await recentLookupsItem.setValue(next);
+  return next;
+}
+
+/** The inquiry the side panel shows: set by the popup, the context menu and hover cards, restored on reopen. */
+export const sidePanelInquiryItem = storage.defineItem<string>('local:sidePanelInquiryId');
+
+/** Looked-up inquiries (buyer data included), kept only in session storage. */
+export const inquiryCacheItem = storage.defineItem<Record<string, LookupValue>>('session:inquiryCache', { fallback: {} });
