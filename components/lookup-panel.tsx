@@ -1,0 +1,113 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { LookupError, Result } from '@/utils/coupang/error-kinds';
+import type { Locale, Translate } from '@/utils/i18n/translate';
+import type { LookupValue } from '@/utils/messaging';
+import type { RecentLookup } from '@/utils/storage';
+import { InquiryDetails } from './inquiry-details';
+import { LookupErrorView } from './lookup-error';
+import { SearchBox } from './search-box';
+
+export interface LookupPanelProps {
+  t: Translate;
+  locale: Locale;
+  lookup: (id: string, refresh: boolean) => Promise<Result<LookupValue>>;
+  recent: RecentLookup[];
+  /** Shown on open (the side panel's last inquiry). */
+  initialId?: string;
+  now: () => number;
+  onLookedUp?: (id: string, value: LookupValue) => void;
+  onOpenSidePanel?: (id: string) => void;
+  onOpenOptions: () => void;
+}
+
+type View =
+  | { phase: 'idle' }
+  | { phase: 'loading'; id: string }
+  | { phase: 'shown'; id: string; value: LookupValue }
+  | { phase: 'failed'; id: string; error: LookupError };
+
+/** Search box, result and recent lookups: the whole popup, and the side panel's body. */
+export function LookupPanel(props: LookupPanelProps) {
+  const { t, locale } = props;
+  const [view, setView] = useState<View>({ phase: 'idle' });
+  const [now, setNow] = useState(props.now());
+  const latest = useRef(0);
+
+  async function show(id: string, refresh = false) {
+    const ticket = ++latest.current;
+    setView({ phase: 'loading', id });
+    const result = await props.lookup(id, refresh);
+    if (ticket !== latest.current) return; // a newer lookup replaced this one
+    setNow(props.now());
+    if (result.ok) {
+      setView({ phase: 'shown', id, value: result.value });
+      props.onLookedUp?.(id, result.value);
+    } else {
+      setView({ phase: 'failed', id, error: result.error });
+    }
+  }
+
+  useEffect(() => {
+    if (props.initialId) void show(props.initialId);
+  }, [props.initialId]);
+
+  useEffect(() => {
+    // Relative times ("3 minutes ago", time left) stay true while the panel stays open.
+    const timer = setInterval(() => setNow(props.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const currentId = view.phase === 'idle' ? undefined : view.id;
+
+  return (
+    <div class="csl-lookup">
+      <SearchBox t={t} onSearch={(id) => void show(id)} autoFocus />
+      {view.phase === 'loading' && (
+        <p class="csl-loading" role="status">
+          <span class="csl-spinner" aria-hidden="true" />
+          {t('search.loading', { id: view.id })}
+        </p>
+      )}
+      {view.phase === 'failed' && <LookupErrorView error={view.error} t={t} onOpenOptions={props.onOpenOptions} />}
+      {view.phase === 'shown' && (
+        <InquiryDetails inquiry={view.value.inquiry} t={t} locale={locale} now={now} fetchedAt={view.value.fetchedAt} />
+      )}
+      {currentId && view.phase !== 'loading' && (
+        <div class="csl-actions">
+          {view.phase === 'shown' && (
+            <button type="button" onClick={() => void show(currentId, true)}>
+              {t('search.refresh')}
+            </button>
+          )}
+          {props.onOpenSidePanel && (
+            <button type="button" onClick={() => props.onOpenSidePanel?.(currentId)}>
+              {t('search.openSidePanel')}
+            </button>
+          )}
+        </div>
+      )}
+      <nav class="csl-recent" aria-label={t('search.recent')}>
+        <h2>{t('search.recent')}</h2>
+        {props.recent.length === 0 ? (
+          <p class="csl-muted">{t('search.recentEmpty')}</p>
+        ) : (
+          <ul>
+            {props.recent.map((entry) => (
+              <li key={entry.id}>
+                <button type="button" class="csl-link" onClick={() => void show(entry.id)}>
+                  <span class="csl-mono">{entry.id}</span>
+                  {entry.itemName && <span class="csl-muted"> · {entry.itemName}</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </nav>
+      <p class="csl-footer">
+        <button type="button" class="csl-link" onClick={props.onOpenOptions}>
+          {t('search.openOptions')}
+        </button>
+      </p>
+    </div>
+  );
+}

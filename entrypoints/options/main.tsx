@@ -1,0 +1,4 @@
+import { mountOptionsPage } from '@/utils/pages/options-page';
+import '@/components/styles.css';
+
+void mountOptionsPage(document.getElementById('app')!);

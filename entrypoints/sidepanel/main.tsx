@@ -1,0 +1,5 @@
+import { mountLookupPage } from '@/utils/pages/lookup-page';
+import '@/components/styles.css';
+import './style.css';
+
+void mountLookupPage(document.getElementById('app')!, 'sidepanel');

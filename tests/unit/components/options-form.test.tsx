@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OptionsForm } from '@/components/options-form';
+import { createTranslator } from '@/utils/i18n/translate';
+import type { CredentialsStatus } from '@/utils/messaging';
+import { DEFAULT_SETTINGS } from '@/utils/storage';
+
+afterEach(cleanup);
+
+const EMPTY: CredentialsStatus = { hasSecret: false, accessKey: '', vendorId: '' };
+
+function renderForm(status = EMPTY, overrides: Partial<Parameters<typeof OptionsForm>[0]> = {}) {
+  const props = {
+    t: createTranslator('en'),
+    status,
+    settings: DEFAULT_SETTINGS,
+    onSave: vi.fn(async (input: { accessKey: string; vendorId: string; secretKey?: string }) => ({
+      ok: true as const,
+      value: { hasSecret: true, accessKey: input.accessKey.trim(), vendorId: input.vendorId.trim().toUpperCase() },
+    })),
+    onClearSecret: vi.fn(async () => ({ ok: true as const, value: { ...status, hasSecret: false } })),
+    onTest: vi.fn(async () => ({ ok: true as const, value: { checkedAt: 0 } })),
+    onSettingsChange: vi.fn(async (patch: object) => ({ ...DEFAULT_SETTINGS, ...patch })),
+    ...overrides,
+  };
+  render(<OptionsForm {...props} />);
+  return props;
+}
+
+const type = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
+
+describe('options form', () => {
+  it('labels the three inputs for assistive technology; the secret is a password field', () => {
+    renderForm();
+    expect(screen.getByLabelText('Access key').getAttribute('type')).toBe('text');
+    expect(screen.getByLabelText('Secret key').getAttribute('type')).toBe('password');
+    expect(screen.getByLabelText('Vendor ID')).toBeTruthy();
+  });
+
+  it('saves trimmed keys and confirms with "Saved"', async () => {
+    const props = renderForm();
+    type('Access key', '  ak-1 ');
+    type('Secret key', 'sk-1');
+    type('Vendor ID', 'A00012345');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Saved');
+    expect(props.onSave).toHaveBeenCalledWith({ accessKey: '  ak-1 ', vendorId: 'A00012345', secretKey: 'sk-1' });
+    expect((screen.getByLabelText('Secret key') as HTMLInputElement).value).toBe('');
+    expect(screen.getByText('A secret key is saved. Type a new one to replace it.')).toBeTruthy();
+  });
+
+  it('refuses empty fields and spaces inside, saying which field, without saving', () => {
+    const props = renderForm();
+    type('Access key', 'ak 1');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByText('Access key must not contain spaces.')).toBeTruthy();
+    expect(screen.getByText('Vendor ID is required.')).toBeTruthy();
+    expect(screen.getByText('Secret key is required.')).toBeTruthy();
+    expect(screen.getByLabelText('Access key').getAttribute('aria-invalid')).toBe('true');
+    expect(props.onSave).not.toHaveBeenCalled();
+  });
+
+  it('warns, but saves, a vendor ID not shaped like A + digits', async () => {
+    renderForm();
+    type('Access key', 'ak');
+    type('Secret key', 'sk');
+    type('Vendor ID', 'vendor-7');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('status')).textContent).toContain('Vendor IDs look like A00012345');
+  });
+
+  it('keeps a saved secret when saving without typing one, and can clear it', async () => {
+    const props = renderForm({ hasSecret: true, accessKey: 'ak', vendorId: 'A00012345' });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved');
+    expect(props.onSave).toHaveBeenCalledWith({ accessKey: 'ak', vendorId: 'A00012345', secretKey: '' });
+    fireEvent.click(screen.getByRole('button', { name: 'Clear secret key' }));
+    await screen.findByText('Secret key cleared.');
+    expect(screen.getByText('No secret key saved.')).toBeTruthy();
+  });
+
+  it('reports each test-connection failure with its own message', async () => {
+    const onTest = vi.fn(async () => ({ ok: false as const, error: { kind: 'ip-not-allowed' as const, status: 403 } }));
+    renderForm({ hasSecret: true, accessKey: 'ak', vendorId: 'A00012345' }, { onTest });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(createTranslator('en')('error.ip-not-allowed'));
+  });
+
+  it('reports a working connection', async () => {
+    renderForm({ hasSecret: true, accessKey: 'ak', vendorId: 'A00012345' });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect((await screen.findByRole('status')).textContent).toContain('Connection works');
+  });
+
+  it('changes hover-card preferences', async () => {
+    const props = renderForm();
+    fireEvent.click(screen.getByLabelText('Show inquiry cards on Wing'));
+    fireEvent.change(screen.getByLabelText('Hover delay (ms)'), { target: { value: '500' } });
+    await screen.findByText('Saved');
+    expect(props.onSettingsChange).toHaveBeenCalledWith({ hoverCardsEnabled: false });
+    expect(props.onSettingsChange).toHaveBeenCalledWith({ hoverDelayMs: 500 });
+  });
+});
