@@ -9,11 +9,14 @@ import { NOW, unansweredInquiry } from './inquiries';
 
 afterEach(cleanup);
 
-function renderPanel(lookup: (id: string, refresh: boolean) => Promise<Result<LookupValue>>, extra: Partial<Parameters<typeof LookupPanel>[0]> = {}) {
+type Lookup = (id: string, refresh: boolean) => Promise<Result<LookupValue>>;
+
+function renderPanel(lookup: Lookup, extra: Partial<Parameters<typeof LookupPanel>[0]> = {}) {
+  const lookupMock = vi.fn<Lookup>(lookup);
   const props = {
     t: createTranslator('en'),
     locale: 'en' as const,
-    lookup: vi.fn(lookup),
+    lookup: lookupMock,
     recent: [],
     now: () => NOW,
     onLookedUp: vi.fn(),
@@ -21,7 +24,7 @@ function renderPanel(lookup: (id: string, refresh: boolean) => Promise<Result<Lo
     ...extra,
   };
   render(<LookupPanel {...props} />);
-  return props;
+  return { ...props, lookup: lookupMock };
 }
 
 const found = async (id: string): Promise<Result<LookupValue>> => ({
