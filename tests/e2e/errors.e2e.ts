@@ -1,0 +1,119 @@
+/**
+ * Every error kind the gateway simulator can provoke, looked up from the popup, shows its own message
+ * (en['error.<kind>']) in role=alert. 400 is not here: only a non-digit ID provokes it, and the UI
+ * refuses those before sending (gateway-sim.e2e.ts covers the simulator's 400).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ErrorKind } from '../../utils/coupang/error-kinds';
+import { launchExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
+import { GatewaySim, SCENARIO_IDS, TEST_ACCESS_KEY, TEST_SECRET_KEY, type ScenarioName } from './support/gateway-sim';
+import { TEST_KEYS, expectDetailsShown, expectErrorShown, lookUp, saveKeys } from './support/ui';
+
+let sim: GatewaySim;
+let browser: ExtensionBrowser;
+let popup: Page;
+
+beforeAll(async () => {
+  sim = await GatewaySim.start();
+  browser = await launchExtension(sim);
+  await (await saveKeys(browser.ctx, TEST_KEYS)).close();
+  popup = await openExtensionPage(browser.ctx, 'popup.html');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sim?.close();
+});
+
+beforeEach(() => sim.reset());
+
+const scenarioKinds: Array<[ScenarioName, ErrorKind]> = [
+  ['ipNotAllowed', 'ip-not-allowed'],
+  ['blockedHtml', 'blocked'],
+  ['forbidden', 'forbidden'],
+  ['otherVendor', 'other-vendor'],
+  ['rateLimited', 'rate-limited'],
+  ['serverError', 'server-error'],
+  ['gatewayTimeout', 'gateway-timeout'],
+  ['gatewayUnreachable', 'gateway-unreachable'],
+  ['unexpectedStatus', 'unexpected-status'],
+  ['htmlBody', 'not-json'],
+  ['badSchema', 'bad-response'],
+  ['destroySocket', 'network'],
+];
+
+describe('error kinds from the gateway', () => {
+  it.each(scenarioKinds)('scenario %s shows the %s message', async (scenario, kind) => {
+    const id = SCENARIO_IDS[scenario];
+    await lookUp(popup, id);
+    await expectErrorShown(popup, kind);
+    expect(sim.lookupsOf(id).length, sim.describeRequests()).toBeGreaterThanOrEqual(1);
+    expect(sim.lookupsOf(id).every((r) => r.authOk)).toBe(true);
+  });
+
+  it('an unknown inquiry shows the not-found message', async () => {
+    await lookUp(popup, '123456789');
+    await expectErrorShown(popup, 'not-found');
+    expect(sim.lookupsOf('123456789')).toMatchObject([{ authOk: true, status: 404 }]);
+  });
+
+  it('a key whose IP is not registered shows the ip-not-allowed message on an ordinary lookup', async () => {
+    sim.ipAllowed = false;
+    await lookUp(popup, '1015668178');
+    await expectErrorShown(popup, 'ip-not-allowed');
+    expect(sim.lookupsOf('1015668178')).toMatchObject([{ authOk: true, status: 403 }]);
+  });
+
+  it('a clock more than 5 minutes off, with no Date header to correct from, shows the signature-expired message', async () => {
+    sim.clockOffsetMs = 60 * 60_000;
+    sim.sendDateHeader = false;
+    await lookUp(popup, '1015668179');
+    await expectErrorShown(popup, 'signature-expired');
+    expect(sim.lookupsOf('1015668179').length).toBeGreaterThanOrEqual(1);
+    expect(sim.lookupsOf('1015668179').every((r) => r.authFailure === 'expired')).toBe(true);
+  });
+
+  it('a gateway that never answers shows the timeout message after the 10 s total timeout', async () => {
+    const started = Date.now();
+    await lookUp(popup, SCENARIO_IDS.neverAnswers);
+    await expectErrorShown(popup, 'timeout', 15_000);
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(9_500);
+    expect(elapsed).toBeLessThan(14_000);
+    await sim.waitForRequest((r) => r.outcome === 'client-gave-up', 2_000);
+  }, 25_000);
+});
+
+describe('error kinds from wrong keys', () => {
+  it('a wrong secret key shows the invalid-signature message', async () => {
+    await (await saveKeys(browser.ctx, { ...TEST_KEYS, secretKey: `${TEST_SECRET_KEY.slice(0, -1)}0` })).close();
+    await popup.reload();
+    await lookUp(popup, '1015668180');
+    await expectErrorShown(popup, 'invalid-signature');
+    expect(sim.lookupsOf('1015668180')).toMatchObject([{ authOk: false, authFailure: 'invalid-signature' }]);
+  });
+
+  it('an unknown access key shows the not-authorized message', async () => {
+    await (await saveKeys(browser.ctx, { ...TEST_KEYS, accessKey: TEST_ACCESS_KEY.replace(/.$/, '9') })).close();
+    await popup.reload();
+    await lookUp(popup, '1015668181');
+    await expectErrorShown(popup, 'not-authorized');
+    expect(sim.lookupsOf('1015668181')).toMatchObject([{ authOk: false, authFailure: 'not-authorized' }]);
+  });
+
+  it('an access key with a stray comma (it breaks the CEA header) shows the malformed-auth message', async () => {
+    await (await saveKeys(browser.ctx, { ...TEST_KEYS, accessKey: `${TEST_ACCESS_KEY},` })).close();
+    await popup.reload();
+    await lookUp(popup, '1015668181');
+    await expectErrorShown(popup, 'malformed-auth');
+    expect(sim.lookupsOf('1015668181')).toMatchObject([{ authOk: false, authFailure: 'malformed' }]);
+  });
+
+  it('the right keys again: the same popup shows details', async () => {
+    await (await saveKeys(browser.ctx, TEST_KEYS)).close();
+    await popup.reload();
+    await lookUp(popup, '1015668181');
+    await expectDetailsShown(popup, '1015668181');
+  });
+});
