@@ -74,6 +74,19 @@ describe('error kinds from the gateway', () => {
     expect(sim.lookupsOf('1015668179').every((r) => r.authFailure === 'expired')).toBe(true);
   });
 
+  it("a clock more than 5 minutes off corrects itself from the gateway's Date header: one retry, then the details", async () => {
+    sim.clockOffsetMs = 60 * 60_000;
+    await lookUp(popup, '1015668177');
+    await expectDetailsShown(popup, '1015668177');
+    expect(sim.lookupsOf('1015668177').map((r) => r.authFailure ?? 'ok')).toEqual(['expired', 'ok']);
+
+    // The clock is right again: the worker drops its correction the same way, so later tests start clean.
+    sim.reset();
+    await lookUp(popup, '1015668178');
+    await expectDetailsShown(popup, '1015668178');
+    expect(sim.lookupsOf('1015668178').map((r) => r.authFailure ?? 'ok')).toEqual(['expired', 'ok']);
+  });
+
   it('a gateway that never answers shows the timeout message after the 10 s total timeout', async () => {
     const started = Date.now();
     await lookUp(popup, SCENARIO_IDS.neverAnswers);
