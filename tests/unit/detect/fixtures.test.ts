@@ -1,0 +1,66 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { decorateAll } from '@/utils/detect/decorate';
+import { detectInElements, detectInquiryIds } from '@/utils/detect/detect-inquiry-ids';
+import { DECORATED_ATTRIBUTE } from '@/utils/detect/detection';
+import { findVendorCode } from '@/utils/detect/vendor-code';
+import { FIXTURE_NAMES, describeDetections, expectedIn, loadFixture, pointedText, xhrBatches } from './wing-fixtures';
+
+describe.each(FIXTURE_NAMES)('fixture %s.html', (name) => {
+  it('detects exactly the elements marked data-expect-id: every positive, no decoy', () => {
+    const page = loadFixture(name);
+    expect(describeDetections(detectInquiryIds(page))).toEqual(expectedIn(page));
+  });
+
+  it('points each detection at exactly the ID characters, inside the detected element', () => {
+    const page = loadFixture(name);
+    for (const detection of detectInquiryIds(page)) {
+      if (detection.textNode) {
+        expect(pointedText(detection)).toBe(detection.id);
+        expect(detection.textNode.parentElement).toBe(detection.element);
+      } else {
+        expect(detection.element.matches('a[href], button, span')).toBe(true);
+      }
+    }
+  });
+
+  it('reads the vendor code Wing prints in the page header', () => {
+    expect(findVendorCode(loadFixture(name))).toBe('A00012345');
+  });
+
+  it('decorates without changing the page text, and finds nothing new afterwards', () => {
+    const page = loadFixture(name);
+    const before = page.body.textContent;
+    const detections = detectInquiryIds(page);
+    const decorated = decorateAll(detections);
+    expect(decorated).toHaveLength(detections.length);
+    expect(page.body.textContent).toBe(before);
+    expect(page.querySelectorAll(`[${DECORATED_ATTRIBUTE}]`)).toHaveLength(detections.length);
+    expect(detectInquiryIds(page)).toEqual([]);
+  });
+
+  it('finds rows that XHR adds later, looking only at the added nodes', () => {
+    const page = loadFixture(name);
+    decorateAll(detectInquiryIds(page));
+    for (const { target, nodes } of xhrBatches(page)) {
+      target.append(...nodes);
+      const expected = nodes.flatMap((node) => expectedIn(node)).sort();
+      expect(describeDetections(detectInElements(nodes, { root: page }))).toEqual(expected);
+      const oneAtATime = nodes.flatMap((node) => detectInElements([node], { root: page }));
+      expect(describeDetections(oneAtATime)).toEqual(expected);
+    }
+  });
+});
+
+describe('fixture expectations', () => {
+  it('cover every detection source on the positive pages and none on decoys.html', () => {
+    const sources = new Set(FIXTURE_NAMES.flatMap((name) => detectInquiryIds(loadFixture(name)).map((d) => d.source)));
+    expect([...sources].sort()).toEqual(['attribute', 'column', 'label', 'link']);
+    expect(expectedIn(loadFixture('decoys'))).toEqual([]);
+  });
+
+  it('include rows added by XHR on the list, split-header, grid and detail pages', () => {
+    const batches = ['split-header', 'aria-grid', 'xhr-rows'].flatMap((name) => xhrBatches(loadFixture(name)));
+    expect(batches.flatMap(({ nodes }) => nodes.flatMap((node) => expectedIn(node)))).toHaveLength(7);
+  });
+});

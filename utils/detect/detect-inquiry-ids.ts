@@ -1,0 +1,126 @@
+/**
+ * Inquiry IDs in a DOM subtree, found only where the page says a number is one: under a 상담번호 column
+ * header, after a 상담번호 label, or in a link or attribute that names it. Never a bare regex over the page.
+ * Pure: reads only the nodes passed in (and their document), so happy-dom tests reach every branch.
+ */
+import { isInquiryId } from '@/utils/coupang/inquiry-id';
+import { isDecorated, type Detection, type DetectionSource } from './detection';
+import { documentOf, findRun, firstStandaloneRun, isEditable, isElement, isText, type TextSpan } from './dom-text';
+import { valueAfterLabelBefore, valuesAfterLabels, type LabelRule } from './label-values';
+import { INQUIRY_ID_LABEL, labelPatterns } from './labels';
+import { ATTRIBUTE_SELECTOR, LINK_SELECTOR, idFromAttributes, idFromLink } from './named-ids';
+import { createColumnMemo, inquiryCells, type ColumnMemo } from './table-columns';
+
+const INQUIRY_ID_RULE: LabelRule = { patterns: labelPatterns(INQUIRY_ID_LABEL, '\\d+'), accept: isInquiryId };
+const ROW_SELECTOR = 'tr, [role=row]';
+/** NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, spelt out so no global is needed. */
+const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
+/** Elements that may stand for an ID they name but do not print; a whole row or card would be too big a target. */
+const STANDS_FOR_ID = 'a[href], button, span, [role=button], [role=link]';
+
+export interface DetectContext {
+  /** The page (or the part of it) detections must lie in; column headers and labels are looked up inside it. */
+  root: ParentNode;
+}
+
+/**
+ * Every not-yet-decorated inquiry ID in `root`, each once, in the document order of what revealed it
+ * (a row, a label, a link); when several rules find the same ID, the first of them names the source.
+ */
+export function detectInquiryIds(root: ParentNode): Detection[] {
+  const found = createCollector(root);
+  scanSubtree(root, found);
+  return found.detections;
+}
+
+/**
+ * The same, for elements added to the page later (rows loaded by XHR, a filled-in detail panel): their
+ * subtrees, plus what only their surroundings reveal — the column header of the table they were added to,
+ * a label just before them, a link or attribute around them.
+ */
+export function detectInElements(elements: Iterable<Element>, context: DetectContext): Detection[] {
+  const found = createCollector(context.root);
+  for (const element of elements) {
+    if (!context.root.contains(element)) continue;
+    scanSubtree(element, found);
+    scanSurroundings(element, found);
+  }
+  return found.detections;
+}
+
+interface Collector {
+  root: ParentNode;
+  memo: ColumnMemo;
+  detections: Detection[];
+  add(span: TextSpan, source: DetectionSource): void;
+  addElement(element: Element, id: string, source: DetectionSource): void;
+}
+
+function createCollector(root: ParentNode): Collector {
+  const detections: Detection[] = [];
+  const seenText = new Map<Text, Set<number>>();
+  const seenElements = new Set<Element>();
+  const keep = (detection: Detection, node: Node) =>
+    root.contains(node) && !isEditable(detection.element) && !isDecorated(detection);
+  return {
+    root,
+    memo: createColumnMemo(),
+    detections,
+    add({ value, textNode, start, end }, source) {
+      const element = textNode.parentElement;
+      const offsets = seenText.get(textNode) ?? new Set<number>();
+      if (!element || offsets.has(start)) return;
+      const detection: Detection = { id: value, element, textNode, start, end, source };
+      if (!keep(detection, textNode)) return;
+      seenText.set(textNode, offsets.add(start));
+      detections.push(detection);
+    },
+    addElement(element, id, source) {
+      const detection: Detection = { id, element, source };
+      if (seenElements.has(element) || !keep(detection, element)) return;
+      seenElements.add(element);
+      detections.push(detection);
+    },
+  };
+}
+
+/** One walk over elements and text: selector queries would each walk the subtree again. */
+function scanSubtree(scope: ParentNode, found: Collector): void {
+  const walker = documentOf(scope).createTreeWalker(scope, SHOW_ELEMENTS_AND_TEXT);
+  for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
+    if (isText(node)) {
+      for (const span of valuesAfterLabels(node, INQUIRY_ID_RULE)) found.add(span, 'label');
+    } else if (isElement(node)) {
+      if (node.tagName === 'TR' || node.getAttribute('role') === 'row') columnIds(node, found);
+      if (node.tagName === 'A') namedId(node, idFromLink(node), 'link', found);
+      namedId(node, idFromAttributes(node), 'attribute', found);
+    }
+  }
+}
+
+function scanSurroundings(element: Element, found: Collector): void {
+  const parent = element.parentElement;
+  const row = parent?.closest(ROW_SELECTOR);
+  if (row) columnIds(row, found);
+  const labelled = valueAfterLabelBefore(element, INQUIRY_ID_RULE);
+  if (labelled) found.add(labelled, 'label');
+  const link = parent?.closest(LINK_SELECTOR);
+  if (link) namedId(link, idFromLink(link), 'link', found);
+  const named = parent?.closest(ATTRIBUTE_SELECTOR);
+  if (named) namedId(named, idFromAttributes(named), 'attribute', found);
+}
+
+function columnIds(row: Element, found: Collector): void {
+  for (const cell of inquiryCells(row, found.root, found.memo)) {
+    const span = firstStandaloneRun(cell, isInquiryId);
+    if (span) found.add(span, 'column');
+  }
+}
+
+/** Point at the ID where the element prints it; else at the element itself, if it can stand for the ID. */
+function namedId(element: Element, id: string | undefined, source: DetectionSource, found: Collector): void {
+  if (id === undefined) return;
+  const span = findRun(element, id);
+  if (span) found.add(span, source);
+  else if (element.matches(STANDS_FOR_ID)) found.addElement(element, id, source);
+}
