@@ -16,13 +16,15 @@ export function isSettingsError(kind: ErrorKind): boolean {
 }
 
 interface LookupErrorViewProps {
+  /** What failed, when it was not a lookup (e.g. the connection test). */
+  title?: string;
   error: LookupError;
   t: Translate;
   onOpenOptions?: () => void;
 }
 
 /** A failed lookup: what happened and what to do, never mistakable for "no data". */
-export function LookupErrorView({ error, t, onOpenOptions }: LookupErrorViewProps) {
+export function LookupErrorView({ error, t, onOpenOptions, title }: LookupErrorViewProps) {
   const technical = [
     error.status === undefined ? undefined : t('error.status', { status: error.status }),
     error.detail?.trim() || undefined,
@@ -30,7 +32,7 @@ export function LookupErrorView({ error, t, onOpenOptions }: LookupErrorViewProp
 
   return (
     <div class="csl-error" role="alert">
-      <p class="csl-error-title">{t('error.title')}</p>
+      <p class="csl-error-title">{title ?? t('error.title')}</p>
       <p class="csl-error-message">{t(`error.${error.kind}`)}</p>
       {technical.length > 0 && <p class="csl-error-technical">{technical.join(' · ')}</p>}
       {onOpenOptions && isSettingsError(error.kind) && (

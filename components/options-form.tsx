@@ -134,10 +134,10 @@ export function OptionsForm(props: OptionsFormProps) {
     );
   };
 
-  const feedback = (value: Feedback) =>
+  const feedback = (value: Feedback, errorTitle: string) =>
     value &&
     (value.tone === 'error' ? (
-      <LookupErrorView error={value.error} t={t} />
+      <LookupErrorView error={value.error} t={t} title={errorTitle} />
     ) : (
       <p class={`csl-feedback csl-feedback-${value.tone}`} role="status">
         {value.text}
@@ -167,8 +167,8 @@ export function OptionsForm(props: OptionsFormProps) {
               </button>
             )}
           </div>
-          {feedback(saveFeedback)}
-          {feedback(testFeedback)}
+          {feedback(saveFeedback, t('options.saveFailed'))}
+          {feedback(testFeedback, t('options.testFailed'))}
         </fieldset>
       </form>
       <fieldset>

@@ -124,6 +124,8 @@ export const en = {
   'options.saved': 'Saved',
   'options.test': 'Test connection',
   'options.testing': 'Testing…',
+  'options.saveFailed': 'Saving failed',
+  'options.testFailed': 'Connection test failed',
   'options.testOk': 'Connection works: the keys, vendor ID and this computer’s IP are accepted.',
   'options.check.empty': '{field} is required.',
   'options.check.spaces': '{field} must not contain spaces.',

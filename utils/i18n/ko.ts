@@ -125,6 +125,8 @@ export const ko: Messages = {
   'options.saved': '저장됨',
   'options.test': '연결 테스트',
   'options.testing': '테스트 중…',
+  'options.saveFailed': '저장 실패',
+  'options.testFailed': '연결 테스트 실패',
   'options.testOk': '연결 성공: 키, 업체코드, 이 컴퓨터의 IP가 모두 승인되었습니다.',
   'options.check.empty': '{field}을(를) 입력하세요.',
   'options.check.spaces': '{field}에는 공백을 넣을 수 없습니다.',

@@ -84,7 +84,9 @@ describe('options form', () => {
     const onTest = vi.fn(async () => ({ ok: false as const, error: { kind: 'ip-not-allowed' as const, status: 403 } }));
     renderForm({ hasSecret: true, accessKey: 'ak', vendorId: 'A00012345' }, { onTest });
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect((await screen.findByRole('alert')).textContent).toContain(createTranslator('en')('error.ip-not-allowed'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Connection test failed');
+    expect(alert.textContent).toContain(createTranslator('en')('error.ip-not-allowed'));
   });
 
   it('reports a working connection', async () => {
