@@ -4,7 +4,10 @@
  */
 
 export interface WorkQueueOptions {
-  process: (node: Element) => void;
+  /** Does one node's work, or returns it as steps the queue resumes across slices (a huge subtree). */
+  process: (node: Element) => void | Iterator<unknown>;
+  /** Called when the last queued work is done: the moment to apply what the work found in one batch. */
+  onIdle?: () => void;
   /** Work per slice; 8 ms leaves the rest of a 16 ms frame to the page. */
   budgetMs?: number;
   now: () => number;
@@ -20,8 +23,10 @@ export interface WorkQueue {
   readonly size: number;
 }
 
-export function createWorkQueue({ process, budgetMs = 8, now, schedule }: WorkQueueOptions): WorkQueue {
+export function createWorkQueue({ process, onIdle, budgetMs = 8, now, schedule }: WorkQueueOptions): WorkQueue {
   let pending: Element[] = [];
+  /** A node's work still in progress, resumed before the next node is taken. */
+  let steps: Iterator<unknown> | undefined;
   let head = 0;
   const queued = new Set<Element>();
   let generation = 0;
@@ -35,7 +40,7 @@ export function createWorkQueue({ process, budgetMs = 8, now, schedule }: WorkQu
   };
 
   const scheduleSlice = (): void => {
-    if (scheduled || queued.size === 0) return;
+    if (scheduled || (queued.size === 0 && !steps)) return;
     scheduled = true;
     const slice = generation;
     schedule(() => runSlice(slice));
@@ -46,18 +51,26 @@ export function createWorkQueue({ process, budgetMs = 8, now, schedule }: WorkQu
     scheduled = false;
     const started = now();
     try {
-      while (head < pending.length) {
-        const element = pending[head++] as Element;
-        queued.delete(element);
-        // A detached node was replaced before its turn; a queued ancestor will cover this one anyway.
-        if (element.isConnected && !hasQueuedAncestor(element)) process(element);
+      while (steps || head < pending.length) {
+        if (steps) {
+          if (steps.next().done) steps = undefined;
+        } else {
+          const element = pending[head++] as Element;
+          queued.delete(element);
+          // A detached node was replaced before its turn; a queued ancestor will cover this one anyway.
+          if (element.isConnected && !hasQueuedAncestor(element)) steps = process(element) ?? undefined;
+        }
         if (now() - started >= budgetMs) break;
       }
+    } catch (error) {
+      steps = undefined;
+      throw error;
     } finally {
       pending = pending.slice(head);
       head = 0;
       scheduleSlice();
     }
+    if (!scheduled) onIdle?.();
   };
 
   return {
@@ -74,6 +87,7 @@ export function createWorkQueue({ process, budgetMs = 8, now, schedule }: WorkQu
       generation++;
       scheduled = false;
       queued.clear();
+      steps = undefined;
       pending = [];
       head = 0;
     },

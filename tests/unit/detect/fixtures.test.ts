@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { decorateAll } from '@/utils/detect/decorate';
-import { detectInElements, detectInquiryIds } from '@/utils/detect/detect-inquiry-ids';
+import { detectInElements, detectInElementsStepwise, detectInquiryIds } from '@/utils/detect/detect-inquiry-ids';
 import { DECORATED_ATTRIBUTE } from '@/utils/detect/detection';
 import { findVendorCode } from '@/utils/detect/vendor-code';
 import { FIXTURE_NAMES, describeDetections, expectedIn, loadFixture, pointedText, xhrBatches } from './wing-fixtures';
@@ -10,6 +10,13 @@ describe.each(FIXTURE_NAMES)('fixture %s.html', (name) => {
   it('detects exactly the elements marked data-expect-id: every positive, no decoy', () => {
     const page = loadFixture(name);
     expect(describeDetections(detectInquiryIds(page))).toEqual(expectedIn(page));
+  });
+
+  it('finds the same, in small steps, when the content script scans it under a time budget', () => {
+    const page = loadFixture(name);
+    const steps = [...detectInElementsStepwise([page.body], { root: page.body }, 7)];
+    expect(steps.length).toBeGreaterThan(3);
+    expect(describeDetections(steps.flat())).toEqual(expectedIn(page));
   });
 
   it('points each detection at exactly the ID characters, inside the detected element', () => {

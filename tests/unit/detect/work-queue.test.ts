@@ -155,4 +155,74 @@ describe('createWorkQueue', () => {
     setup.runNextSlice();
     expect(setup.processed).toEqual(['a', 'b']);
   });
+
+  it('resumes a node whose work comes as steps across slices, within the budget, before the next node', () => {
+    const document = tree('<div id="big"></div><p id="small"></p>');
+    let clock = 0;
+    const slices: (() => void)[] = [];
+    const log: string[] = [];
+    function* steps(name: string, count: number) {
+      for (let step = 1; step <= count; step++) {
+        clock += 3;
+        log.push(`${name}${step}`);
+        yield;
+      }
+    }
+    const queue = createWorkQueue({
+      process: (node) => (node.id === 'big' ? steps('big', 5) : void log.push(node.id)),
+      now: () => clock,
+      schedule: (run) => slices.push(run),
+      budgetMs: 8,
+    });
+    queue.enqueue(byId(document, 'big', 'small'));
+    slices.shift()?.();
+    expect(log).toEqual(['big1', 'big2', 'big3']);
+    slices.shift()?.();
+    expect(log).toEqual(['big1', 'big2', 'big3', 'big4', 'big5', 'small']);
+    expect(slices).toHaveLength(0);
+  });
+
+  it('calls onIdle once the last work is done, not between slices', () => {
+    const document = tree('<p id="a"></p><p id="b"></p><p id="c"></p>');
+    let clock = 0;
+    const slices: (() => void)[] = [];
+    const idle: number[] = [];
+    const queue = createWorkQueue({
+      process: () => void (clock += 5),
+      onIdle: () => idle.push(clock),
+      now: () => clock,
+      schedule: (run) => slices.push(run),
+      budgetMs: 8,
+    });
+    queue.enqueue(byId(document, 'a', 'b', 'c'));
+    slices.shift()?.();
+    expect(idle).toEqual([]);
+    slices.shift()?.();
+    expect(idle).toEqual([15]);
+  });
+
+  it('drops a job in progress on clear', () => {
+    const document = tree('<div id="big"></div>');
+    const slices: (() => void)[] = [];
+    let clock = 0;
+    let stepsRun = 0;
+    const queue = createWorkQueue({
+      process: function* () {
+        for (;;) {
+          clock += 10;
+          stepsRun++;
+          yield;
+        }
+      },
+      now: () => clock,
+      schedule: (run) => slices.push(run),
+    });
+    queue.enqueue(byId(document, 'big'));
+    slices.shift()?.();
+    expect(stepsRun).toBe(1);
+    queue.clear();
+    slices.shift()?.();
+    expect(stepsRun).toBe(1);
+    expect(slices).toHaveLength(0);
+  });
 });
