@@ -1,0 +1,276 @@
+/**
+ * Hover cards on Wing pages in real Chromium with the production build: hover intent (dwell, leave,
+ * onto the card), Escape, keyboard focus, no request without intent, markup rendered as text, an error
+ * card, SPA paging, placement at the bottom edge, and the vendor-mismatch warning.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchExtension, type ExtensionBrowser } from './support/browser';
+import { type GatewaySim, TEST_VENDOR_ID, singleLookupPath } from './support/gateway-sim';
+import { TEST_KEYS, UI_TIMEOUT_MS, en, saveKeys } from './support/ui';
+import {
+  CLOSE_DELAY_MS,
+  DWELL_MS,
+  ITEM_NAMES,
+  LIST_PAGE_1,
+  LIST_PAGE_2,
+  MARKUP_ID,
+  PAGES,
+  UNKNOWN_ID,
+  anyCard,
+  apiCount,
+  card,
+  centreOf,
+  expectDecoratedExactly,
+  focusedId,
+  idElement,
+  pointerAway,
+  restOn,
+  startWingSim,
+  watchDialogs,
+} from './wing-support/wing';
+
+let sim: GatewaySim;
+let browser: ExtensionBrowser;
+let page: Page;
+let dialogs: string[];
+
+beforeAll(async () => {
+  sim = await startWingSim();
+  browser = await launchExtension(sim);
+  await (await saveKeys(browser.ctx, TEST_KEYS)).close();
+  page = await browser.ctx.newPage();
+  dialogs = watchDialogs(page);
+  await page.goto(PAGES.list);
+  await page.waitForSelector('body[data-loaded-page="1"]');
+  await expectDecoratedExactly(page, LIST_PAGE_1);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sim?.close();
+});
+
+beforeEach(async () => {
+  sim.reset();
+  // Every test starts with no card open and the pointer on an empty spot.
+  await pointerAway(page);
+  if (await anyCard(page).count()) await page.keyboard.press('Escape');
+  await anyCard(page).waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+});
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * Starts recording, in the page, how long the pointer stays on each decorated ID (pointerover to
+ * pointerout, by event timestamps); the returned function reads the longest stay per ID.
+ */
+async function recordDwellOnIds(page: Page): Promise<() => Promise<Record<string, number>>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __dwell?: Record<string, number>; __since?: Record<string, number> };
+    w.__dwell = {};
+    w.__since = {};
+    const idOf = (t: EventTarget | null) => (t instanceof Element ? t.closest('[data-cs-lens-id]')?.getAttribute('data-cs-lens-id') : null);
+    document.addEventListener('pointerover', (e) => { const id = idOf(e.target); if (id) w.__since![id] = e.timeStamp; }, true);
+    document.addEventListener('pointerout', (e) => {
+      const id = idOf(e.target);
+      const since = id ? w.__since![id] : undefined;
+      if (id && since !== undefined) w.__dwell![id] = Math.max(w.__dwell![id] ?? 0, e.timeStamp - since);
+    }, true);
+  });
+  return () => page.evaluate(() => (window as unknown as { __dwell: Record<string, number> }).__dwell);
+}
+
+/** Milliseconds from `start` until the locator reaches `state`. */
+async function msUntil(start: number, locator: ReturnType<typeof card>, state: 'visible' | 'hidden'): Promise<number> {
+  await locator.waitFor({ state, timeout: UI_TIMEOUT_MS });
+  return Date.now() - start;
+}
+
+describe('without hover intent nothing is looked up', () => {
+  it('page load and the XHR rows sent no request to the API host', async () => {
+    await page.reload();
+    await page.waitForSelector('body[data-loaded-page="1"]');
+    await expectDecoratedExactly(page, LIST_PAGE_1);
+    await page.waitForTimeout(500);
+    expect(apiCount(sim), sim.describeRequests()).toBe(0);
+  });
+
+  it('the pointer passing over IDs (< 100 ms on each) opens nothing and sends nothing', async () => {
+    const dwell = await recordDwellOnIds(page);
+    for (const id of LIST_PAGE_1.slice(0, 4)) {
+      const { box } = await centreOf(idElement(page, id));
+      const y = box.y + box.height / 2;
+      await page.mouse.move(box.x - 15, y);
+      // One event on the ID, the next beyond it: the pointer crosses it.
+      await page.mouse.move(box.x + box.width + 15, y, { steps: 2 });
+      await page.mouse.move(box.x + box.width + 15, y + 120);
+    }
+    const times = await dwell();
+    expect(Object.keys(times).sort(), 'the pointer did cross each ID').toEqual(LIST_PAGE_1.slice(0, 4).sort());
+    for (const [id, ms] of Object.entries(times)) expect(ms, `time on ${id}`).toBeLessThan(100);
+    await page.waitForTimeout(DWELL_MS + 400);
+    expect(await anyCard(page).count()).toBe(0);
+    expect(apiCount(sim), sim.describeRequests()).toBe(0);
+  });
+
+  it('resting on decoys (order number, option ID, phone, price, paragraph numbers) opens nothing and sends nothing', async () => {
+    for (const selector of ['tr[data-row="0"] td._c2', 'tr[data-row="1"] td._c3', 'tr[data-row="1"] td._c5', 'tr[data-row="2"] td._c6', 'p._n0tE']) {
+      await restOn(page, page.locator(selector));
+      await page.waitForTimeout(DWELL_MS + 150);
+    }
+    expect(await anyCard(page).count()).toBe(0);
+    expect(apiCount(sim), sim.describeRequests()).toBe(0);
+  });
+});
+
+describe('hover intent', () => {
+  it('resting on an ID opens its card after the dwell, with the item name; leaving closes it ~300 ms later', async () => {
+    const id = '258799946';
+    const started = Date.now();
+    await restOn(page, idElement(page, id));
+    await page.waitForTimeout(DWELL_MS / 2);
+    expect(await anyCard(page).count(), 'no card before the dwell').toBe(0);
+    const openedAfter = await msUntil(started, card(page, id), 'visible');
+    expect(openedAfter, 'the card waits for the dwell').toBeGreaterThanOrEqual(DWELL_MS - 20);
+    await card(page, id).getByText(ITEM_NAMES[id]!, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(sim.lookupsOf(id)).toMatchObject([{ authOk: true, status: 200 }]);
+    expect(apiCount(sim)).toBe(1);
+
+    const left = Date.now();
+    await pointerAway(page);
+    await page.waitForTimeout(100);
+    const stillOpen = await card(page, id).isVisible();
+    if (Date.now() - left < CLOSE_DELAY_MS - 60) expect(stillOpen, 'still open ~100 ms after leaving').toBe(true);
+    const closedAfter = await msUntil(left, card(page, id), 'hidden');
+    expect(closedAfter).toBeGreaterThanOrEqual(CLOSE_DELAY_MS - 20);
+    expect(closedAfter).toBeLessThan(CLOSE_DELAY_MS + 1_200);
+  });
+
+  it('moving from the ID onto the card keeps it open; leaving the card closes it', async () => {
+    const id = '1015668177';
+    await restOn(page, idElement(page, id));
+    const dialog = card(page, id);
+    await dialog.getByText(ITEM_NAMES[id]!, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    const target = await centreOf(idElement(page, id));
+    const onCard = await centreOf(dialog);
+    // Across the gap, as a hand would: a few intermediate points.
+    await page.mouse.move(onCard.x, onCard.y, { steps: 6 });
+    await page.waitForTimeout(CLOSE_DELAY_MS + 500);
+    expect(await dialog.isVisible(), 'the card stays open while the pointer is on it').toBe(true);
+    // Moving within the card (over its buttons) keeps it open too.
+    await page.mouse.move(onCard.box.x + 10, onCard.box.y + 10, { steps: 3 });
+    await page.waitForTimeout(CLOSE_DELAY_MS + 200);
+    expect(await dialog.isVisible()).toBe(true);
+    expect(overlaps(target.box, onCard.box), 'the card does not cover the ID').toBe(false);
+
+    const left = Date.now();
+    await pointerAway(page);
+    const closedAfter = await msUntil(left, dialog, 'hidden');
+    expect(closedAfter).toBeGreaterThanOrEqual(CLOSE_DELAY_MS - 20);
+  });
+
+  it('Escape closes the card at once, focus returns to the ID, and the resting pointer does not reopen it', async () => {
+    const id = '1015668178';
+    await restOn(page, idElement(page, id));
+    await card(page, id).waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.keyboard.press('Escape');
+    await card(page, id).waitFor({ state: 'hidden', timeout: 250 });
+    expect(await focusedId(page)).toBe(id);
+    await page.waitForTimeout(DWELL_MS + 400);
+    expect(await anyCard(page).count(), 'dismissed means dismissed (WCAG 1.4.13)').toBe(0);
+  });
+
+  it('keyboard focus (Tab onto the ID) opens the card without any hover; Tab away closes it', async () => {
+    const id = '9007199254740993';
+    await page.locator('tr[data-row="4"] input[type=checkbox]').focus();
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe(id);
+    const dialog = card(page, id);
+    await dialog.waitFor({ timeout: UI_TIMEOUT_MS });
+    await dialog.getByText(ITEM_NAMES[id]!, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(sim.lookupsOf(id)).toHaveLength(1); // exact digits above 2^53
+    await page.keyboard.press('Tab');
+    await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  });
+});
+
+describe('what the card shows', () => {
+  it('renders markup from the API as text: the literal <img …> is shown, no element is created, nothing runs', async () => {
+    await restOn(page, idElement(page, MARKUP_ID));
+    const dialog = card(page, MARKUP_ID);
+    await dialog.getByText('머그컵', { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    const text = (await dialog.textContent()) ?? '';
+    expect(text).toContain('<img src=x onerror=alert(1)>');
+    expect(await dialog.locator('img').count()).toBe(0);
+    expect(await dialog.locator('script').count()).toBe(0);
+    expect(await dialog.locator('a[href^="javascript" i]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('an unknown ID (404) shows the not-found message in the card, not an endless spinner', async () => {
+    await restOn(page, idElement(page, UNKNOWN_ID));
+    const dialog = card(page, UNKNOWN_ID);
+    await dialog.getByText(en['error.not-found'], { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await dialog.getAttribute('aria-busy')).not.toBe('true');
+    expect(await dialog.getByText(en['card.loading'].replace('{id}', UNKNOWN_ID)).count()).toBe(0);
+    expect(sim.lookupsOf(UNKNOWN_ID)).toMatchObject([{ status: 404 }]);
+  });
+});
+
+describe('SPA paging (history.pushState)', () => {
+  it('rows of the next page are decorated and open their cards', async () => {
+    await page.locator('._pG3r button[data-page="2"]').click();
+    await page.waitForSelector('body[data-loaded-page="2"]');
+    await expectDecoratedExactly(page, LIST_PAGE_2);
+    const id = '1015668180';
+    await restOn(page, idElement(page, id));
+    await card(page, id).getByText(ITEM_NAMES[id]!, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(sim.lookupsOf(id)).toHaveLength(1);
+    expect(sim.apiRequests().map((r) => r.path)).toEqual([singleLookupPath(id)]);
+  });
+});
+
+describe('placement', () => {
+  it('an ID at the bottom edge of the viewport gets its card above it, not covering it', async () => {
+    await page.goto(PAGES.detail);
+    await page.waitForSelector('body[data-loaded="true"]');
+    const id = '258799946'; // in the fixed bar at the bottom of the viewport
+    const target = idElement(page, id);
+    await target.waitFor();
+    const viewport = page.viewportSize()!;
+    const idBox = (await target.boundingBox())!;
+    expect(viewport.height - (idBox.y + idBox.height)).toBeLessThan(40);
+    await restOn(page, target);
+    const dialog = card(page, id);
+    await dialog.getByText(ITEM_NAMES[id]!, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    const cardBox = (await dialog.boundingBox())!;
+    expect(cardBox.y + cardBox.height, `card ${JSON.stringify(cardBox)} must end above the ID ${JSON.stringify(idBox)}`).toBeLessThanOrEqual(idBox.y);
+    expect(cardBox.y).toBeGreaterThanOrEqual(0);
+    expect(cardBox.x + cardBox.width).toBeLessThanOrEqual(viewport.width);
+  });
+});
+
+describe('vendor mismatch', () => {
+  it('on a page whose 업체코드 differs from the saved vendor ID, the card says the key belongs to another store', async () => {
+    await page.goto(PAGES.otherStore);
+    await page.waitForSelector('body[data-loaded="true"]');
+    const id = '1015668177';
+    await restOn(page, idElement(page, id));
+    const warning = en['card.vendorMismatch'].replace('{savedVendor}', TEST_VENDOR_ID).replace('{pageVendor}', 'A00099999');
+    await card(page, id).getByText(warning, { exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
+  });
+
+  it('on the seller’s own store the warning is absent', async () => {
+    await page.goto(PAGES.detail);
+    await page.waitForSelector('body[data-loaded="true"]');
+    const id = '1015668177';
+    await restOn(page, idElement(page, id));
+    const dialog = card(page, id);
+    await dialog.getByText(ITEM_NAMES[id]!, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.waitForTimeout(300); // the vendor check answers after the cached lookup
+    expect(await dialog.getByText('A00099999', { exact: false }).count()).toBe(0);
+    expect(await dialog.getByText(en['card.vendorMismatch'].slice(0, 30), { exact: false }).count()).toBe(0);
+  });
+});

@@ -1,0 +1,22 @@
+import { DECORATION_CLASS } from '../detect/decorate';
+
+const STYLE_ID = 'cs-lens-page-style';
+
+/**
+ * The only styles the extension puts into Wing's own document: decorated IDs look subtly interactive.
+ * Paint-only properties (no box changes), so not a pixel of the page's layout moves.
+ */
+const CSS = `
+.${DECORATION_CLASS} { text-decoration: underline dotted currentColor 1px; text-underline-offset: 2px; cursor: help; border-radius: 2px; }
+.${DECORATION_CLASS}:hover { background-color: rgba(37, 99, 235, 0.1); }
+.${DECORATION_CLASS}:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+`;
+
+export function addPageStyle(document: Document): () => void {
+  if (document.getElementById(STYLE_ID)) return () => {};
+  const style = document.createElement('style');
+  style.id = STYLE_ID;
+  style.textContent = CSS;
+  (document.head ?? document.documentElement).append(style);
+  return () => style.remove();
+}
