@@ -12,8 +12,9 @@ export interface IdScannerOptions {
   ignore: (node: Node) => boolean;
 }
 
-/** On a page still loading thousands of rows, decorations already found show at least this often. */
-export const MAX_DECORATION_DELAY_MS = 500;
+/** On a page with thousands of rows, decorations found so far show at least this often (each batch costs a layout). */
+export const MAX_DECORATION_DELAY_MS = 2_000;
+const BATCH_AS_PARENT = 16;
 
 /**
  * Finds and decorates inquiry IDs as the page changes. The single MutationObserver only queues added
@@ -45,7 +46,8 @@ export function createIdScanner({ document, schedule, now, ignore }: IdScannerOp
   function queueChanges(records: MutationRecord[]): void {
     for (const record of records) {
       if (ignore(record.target)) continue;
-      if (record.type === 'characterData') queue.enqueue([record.target]);
+      // Thousands of rows in one append: one job over their parent shares the column lookup between them.
+      if (record.type === 'characterData' || record.addedNodes.length > BATCH_AS_PARENT) queue.enqueue([record.target]);
       else queue.enqueue(Array.from(record.addedNodes).filter((node) => !ignore(node)));
     }
   }
