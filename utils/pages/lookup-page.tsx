@@ -48,10 +48,12 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
   }
 }
 
+/** Opens the side panel before any await: Chrome accepts sidePanel.open only within the click's user gesture. */
 async function openInSidePanel(id: string): Promise<void> {
+  const opened = browser.sidePanel
+    ? browser.sidePanel.open({ windowId: browser.windows.WINDOW_ID_CURRENT }).then(() => true, () => false)
+    : Promise.resolve(false);
   await sidePanelInquiryItem.setValue(id);
-  const window = await browser.windows.getCurrent();
-  // Must run inside the click's user gesture: Chrome refuses sidePanel.open otherwise.
-  if (browser.sidePanel && window.id !== undefined) await browser.sidePanel.open({ windowId: window.id });
-  globalThis.close();
+  // The popup stays when the panel could not open (it still shows the inquiry; the panel will too, once opened).
+  if (await opened) globalThis.close();
 }
