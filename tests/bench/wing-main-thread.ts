@@ -1,0 +1,356 @@
+/**
+ * Main-thread cost of the Wing content script on a 5,000-row page (issue 3, "Done when"): the same
+ * Wing-like page (tests/fixtures/wing-e2e/bench/rows.html, 8 columns, one 상담번호 column, decoys) loaded
+ * in real Chromium (a) with the production build and saved keys, (b) in the same setup without the
+ * extension; several alternating runs. Not a test: it prints figures (and asserts only that the
+ * extension decorated every ID and nothing else).
+ *
+ *   npm run build && npx jiti tests/bench/wing-main-thread.ts
+ *
+ * Environment: BENCH_RUNS (default 5 per configuration), BENCH_ROWS (5000), BENCH_MODES
+ * (`initial,xhr`: rows present when the content script starts / appended in one batch after an XHR),
+ * BENCH_NAIVE (1: also time a bare-regex decorator in the page, as a comparison; default 1),
+ * BENCH_TRACE (1: one traced run per configuration for the longest task and per-task attribution;
+ * default 1), BENCH_JSON (a path: all raw figures written there).
+ *
+ * Per run: a fresh tab, `Performance.enable` before navigating, then wait until the rows are in, every
+ * 상담번호 is decorated (the last row's ID is decorated and the count is N) and a further second has
+ * passed, then `Performance.getMetrics` (TaskDuration, ScriptDuration, Layout, RecalcStyle: cumulative
+ * main-thread time of the renderer since the navigation). Long tasks (≥ 50 ms) come from a
+ * PerformanceObserver('longtask') added by an init script; the traced runs give every task's duration
+ * (RunTask on the page's CrRendererMain) and which of them ran extension code.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_PATH, launchExtension, type ExtensionBrowser } from '../e2e/support/browser';
+import { API_HOST, GatewaySim, WING_HOST } from '../e2e/support/gateway-sim';
+import { TEST_KEYS, saveKeys } from '../e2e/support/ui';
+import { WING_E2E_DIR } from '../e2e/wing-support/wing';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const ROWS = Number(process.env.BENCH_ROWS ?? 5000);
+const MODES = (process.env.BENCH_MODES ?? 'initial,xhr').split(',').map((m) => m.trim()).filter(Boolean) as Mode[];
+const NAIVE = (process.env.BENCH_NAIVE ?? '1') === '1';
+const TRACE = (process.env.BENCH_TRACE ?? '1') === '1';
+/** After the last decoration, the scanner must stay idle this long before the metrics are read. */
+const SETTLE_MS = 1_000;
+const DECORATION_TIMEOUT_MS = 60_000;
+
+type Mode = 'initial' | 'xhr';
+type Config = 'extension' | 'plain' | 'naive';
+
+interface RunResult {
+  config: Config;
+  mode: Mode;
+  /** Performance.getMetrics, in ms. */
+  taskMs: number;
+  scriptMs: number;
+  layoutMs: number;
+  styleMs: number;
+  /** Decorated elements at the end (extension: [data-cs-lens-id]; naive: its spans). */
+  decorated: number;
+  /** From the rows being in place to the last row's ID being decorated (extension only), ms. */
+  decorateWallMs: number | null;
+  longTasks: number[];
+  apiRequests: number;
+}
+
+const LONG_TASK_OBSERVER = `(() => {
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration)); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch {}
+})();`;
+
+function pageUrl(mode: Mode, naive: boolean): string {
+  return `https://${WING_HOST}/bench/rows.html?rows=${ROWS}&via=${mode}${naive ? '&naive=1' : ''}`;
+}
+
+/** The same Chromium setup as launchExtension (support/browser.ts), without the extension. */
+async function launchPlain(sim: GatewaySim): Promise<{ ctx: BrowserContext; close: () => Promise<void> }> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'coupang-bench-plain-'));
+  const ctx = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=MAP ${WING_HOST} 127.0.0.1:${sim.port}, MAP ${API_HOST} 127.0.0.1:${sim.port}, MAP * ~NOTFOUND`,
+      `--ignore-certificate-errors-spki-list=${sim.spki}`,
+      '--lang=en-US',
+    ],
+  });
+  return {
+    ctx,
+    close: async () => {
+      await ctx.close().catch(() => undefined);
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitFor(page: Page, predicate: string, timeoutMs: number, pollMs = 50): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(predicate))) {
+    if (Date.now() > deadline) throw new Error(`bench: timed out waiting for ${predicate}`);
+    await page.waitForTimeout(pollMs);
+  }
+}
+
+/** Cheap (a look at one row): is the last row's 상담번호 decorated? A full count would cost main-thread time. */
+const LAST_ROW_DECORATED = `!!document.querySelector('._tB1e tbody')?.lastElementChild?.querySelector('[data-cs-lens-id]')`;
+
+async function measure(ctx: BrowserContext, sim: GatewaySim, config: Config, mode: Mode): Promise<RunResult> {
+  const page = await ctx.newPage();
+  try {
+    await page.addInitScript(LONG_TASK_OBSERVER);
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const apiBefore = sim.apiRequests().length;
+    await page.goto(pageUrl(mode, config === 'naive'), { waitUntil: 'load' });
+    await waitFor(page, `document.body.hasAttribute('data-rows-ready')`, 30_000);
+    let decorateWallMs: number | null = null;
+    if (config === 'extension') {
+      await waitFor(page, LAST_ROW_DECORATED, DECORATION_TIMEOUT_MS);
+      decorateWallMs = (await page.evaluate('performance.now() - window.__rowsReadyAt')) as number;
+    }
+    await page.waitForTimeout(SETTLE_MS);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name: string) => Math.round((metrics.find((m) => m.name === name)?.value ?? Number.NaN) * 1000 * 10) / 10;
+    const decorated = (await page.evaluate(
+      config === 'naive' ? `document.querySelectorAll('[data-naive-id]').length` : `document.querySelectorAll('[data-cs-lens-id]').length`,
+    )) as number;
+    const longTasks = (await page.evaluate('window.__longTasks ?? []')) as number[];
+    await cdp.detach().catch(() => undefined);
+    return {
+      config,
+      mode,
+      taskMs: metric('TaskDuration'),
+      scriptMs: metric('ScriptDuration'),
+      layoutMs: metric('LayoutDuration'),
+      styleMs: metric('RecalcStyleDuration'),
+      decorated,
+      decorateWallMs: decorateWallMs === null ? null : Math.round(decorateWallMs),
+      longTasks,
+      apiRequests: sim.apiRequests().length - apiBefore,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+// ---- tracing: every task of the page's main thread, and which ran extension code ----
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: Record<string, unknown> };
+}
+
+interface TraceSummary {
+  config: Config;
+  mode: Mode;
+  tasks: number;
+  totalTaskMs: number;
+  longestTaskMs: number;
+  /**
+   * The extension's own script time: outermost FunctionCall / EvaluateScript events whose script is a
+   * chrome-extension:// URL (the content script's evaluation, its observer callback, idle slices, listeners).
+   */
+  extensionCalls: number;
+  extensionScriptMs: number;
+  longestExtensionCallMs: number;
+  /** Evaluating the content script bundle when it is injected. */
+  injectionMs: number;
+  /** Layout passes on the main thread, their total time and the longest one. */
+  layouts: number;
+  layoutMs: number;
+  longestLayoutMs: number;
+}
+
+async function readStream(cdp: CDPSession, handle: string): Promise<string> {
+  let out = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle, size: 1 << 20 });
+    out += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle });
+  return out;
+}
+
+async function traced(ctx: BrowserContext, config: Config, mode: Mode): Promise<TraceSummary> {
+  const page = await ctx.newPage();
+  try {
+    const cdp = await ctx.newCDPSession(page);
+    const complete = new Promise<string>((ok) => cdp.once('Tracing.tracingComplete', (e) => ok(e.stream ?? '')));
+    await cdp.send('Tracing.start', {
+      transferMode: 'ReturnAsStream',
+      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', '__metadata'], excludedCategories: ['*'] },
+    });
+    await page.goto(pageUrl(mode, config === 'naive'), { waitUntil: 'load' });
+    await waitFor(page, `document.body.hasAttribute('data-rows-ready')`, 30_000);
+    if (config === 'extension') await waitFor(page, LAST_ROW_DECORATED, DECORATION_TIMEOUT_MS);
+    await page.waitForTimeout(SETTLE_MS);
+    await cdp.send('Tracing.end');
+    const text = await readStream(cdp, await complete);
+    await cdp.detach().catch(() => undefined);
+    const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+    return summarise(Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []), config, mode);
+  } finally {
+    await page.close();
+  }
+}
+
+function summarise(events: TraceEvent[], config: Config, mode: Mode): TraceSummary {
+  // The renderer that committed the Wing page, and its main thread.
+  const wingPids = new Set<number>();
+  for (const e of events) {
+    const data = e.args?.data;
+    if (e.name === 'FrameCommittedInBrowser' && typeof data?.url === 'string' && data.url.startsWith(`https://${WING_HOST}/`)) wingPids.add(Number(data.processId));
+    if (e.name === 'ParseHTML' || e.name === 'ResourceSendRequest') {
+      const url = (data?.url ?? (data as { beginData?: { url?: string } } | undefined)?.beginData?.url) as string | undefined;
+      if (url?.startsWith(`https://${WING_HOST}/`)) wingPids.add(e.pid);
+    }
+  }
+  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && wingPids.has(e.pid)).map((e) => `${e.pid}:${e.tid}`));
+  const complete = (name: string) => events.filter((e) => mainThreads.has(`${e.pid}:${e.tid}`) && e.ph === 'X' && e.name === name && typeof e.dur === 'number');
+  const tasks = complete('RunTask');
+  const extensionUrl = (e: TraceEvent) => {
+    const url = e.args?.data?.url;
+    return typeof url === 'string' && url.startsWith('chrome-extension://');
+  };
+  const calls = [...complete('FunctionCall'), ...complete('EvaluateScript')].filter(extensionUrl).sort((a, b) => a.ts - b.ts);
+  const outermost: TraceEvent[] = [];
+  let until = -1;
+  for (const call of calls) {
+    if (call.ts < until) continue;
+    outermost.push(call);
+    until = call.ts + (call.dur ?? 0);
+  }
+  const layouts = complete('Layout');
+  const ms = (us: number) => Math.round(us / 100) / 10;
+  const sum = (list: TraceEvent[]) => ms(list.reduce((a, e) => a + (e.dur ?? 0), 0));
+  const longest = (list: TraceEvent[]) => ms(Math.max(0, ...list.map((e) => e.dur ?? 0)));
+  return {
+    config,
+    mode,
+    tasks: tasks.length,
+    totalTaskMs: sum(tasks),
+    longestTaskMs: longest(tasks),
+    extensionCalls: outermost.length,
+    extensionScriptMs: sum(outermost),
+    longestExtensionCallMs: longest(outermost.filter((e) => e.name === 'FunctionCall')),
+    injectionMs: sum(outermost.filter((e) => e.name === 'EvaluateScript')),
+    layouts: layouts.length,
+    layoutMs: sum(layouts),
+    longestLayoutMs: longest(layouts),
+  };
+}
+
+// ---- statistics and report ----
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+function report(results: RunResult[], traces: TraceSummary[]): string {
+  const lines: string[] = [];
+  lines.push(`Wing content script, main-thread time: ${ROWS} rows × 8 columns, ${RUNS} runs per configuration (medians; ms)`);
+  for (const mode of MODES) {
+    const of = (config: Config) => results.filter((r) => r.mode === mode && r.config === config);
+    const ext = of('extension');
+    const plain = of('plain');
+    const naive = of('naive');
+    lines.push('');
+    lines.push(`mode=${mode} (${mode === 'initial' ? 'rows in the page when the content script starts' : 'rows appended in one batch by an XHR after load'})`);
+    lines.push('config      Task    Script  Layout  Style   longest long task  decorated  decorate wall');
+    for (const [name, runs] of [['plain', plain], ['extension', ext], ['naive', naive]] as const) {
+      if (runs.length === 0) continue;
+      const longest = median(runs.map((r) => Math.max(0, ...r.longTasks)));
+      const wall = runs[0]?.decorateWallMs === null ? '-' : `${median(runs.map((r) => r.decorateWallMs ?? 0))}`;
+      lines.push(
+        `${name.padEnd(10)}  ${String(r1(median(runs.map((r) => r.taskMs)))).padStart(6)}  ${String(r1(median(runs.map((r) => r.scriptMs)))).padStart(6)}  ${String(r1(median(runs.map((r) => r.layoutMs)))).padStart(6)}  ${String(r1(median(runs.map((r) => r.styleMs)))).padStart(6)}  ${String(longest).padStart(17)}  ${String(median(runs.map((r) => r.decorated))).padStart(9)}  ${wall.padStart(13)}`,
+      );
+    }
+    const extra = median(ext.map((r) => r.taskMs)) - median(plain.map((r) => r.taskMs));
+    const pairs = ext.map((r, i) => r.taskMs - (plain[i]?.taskMs ?? Number.NaN)).filter(Number.isFinite);
+    lines.push(`extension − plain: +${r1(extra)} ms TaskDuration (median of paired differences +${r1(median(pairs))} ms); ratio ${(median(ext.map((r) => r.taskMs)) / median(plain.map((r) => r.taskMs))).toFixed(2)}×; ScriptDuration +${r1(median(ext.map((r) => r.scriptMs)) - median(plain.map((r) => r.scriptMs)))} ms`);
+    if (naive.length) lines.push(`naive regex − plain: +${r1(median(naive.map((r) => r.taskMs)) - median(plain.map((r) => r.taskMs)))} ms TaskDuration, ${median(naive.map((r) => r.decorated))} numbers wrapped (decoys included)`);
+    lines.push(`long tasks ≥ 50 ms per run (all runs): plain ${JSON.stringify(plain.map((r) => r.longTasks))}; extension ${JSON.stringify(ext.map((r) => r.longTasks))}`);
+    for (const t of traces.filter((x) => x.mode === mode)) {
+      lines.push(
+        `trace ${t.config.padEnd(9)}: ${t.tasks} tasks, ${t.totalTaskMs} ms, longest ${t.longestTaskMs} ms; layout ${t.layouts} passes, ${t.layoutMs} ms, longest ${t.longestLayoutMs} ms` +
+          (t.config === 'extension' ? `; extension script ${t.extensionScriptMs} ms in ${t.extensionCalls} calls (injection ${t.injectionMs} ms, longest callback ${t.longestExtensionCallMs} ms)` : ''),
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const sim = await GatewaySim.start({ wingDir: WING_E2E_DIR });
+  let withExtension: ExtensionBrowser | undefined;
+  let plain: Awaited<ReturnType<typeof launchPlain>> | undefined;
+  try {
+    withExtension = await launchExtension(sim);
+    await (await saveKeys(withExtension.ctx, TEST_KEYS)).close();
+    for (const p of withExtension.ctx.pages()) if (p.url() === 'about:blank') await p.close().catch(() => undefined);
+    plain = await launchPlain(sim);
+    const contexts: Record<Config, BrowserContext> = { extension: withExtension.ctx, plain: plain.ctx, naive: plain.ctx };
+
+    // One warm-up per configuration (disk cache, JIT of the page script, the extension's first start).
+    for (const config of ['extension', 'plain'] as const) await measure(contexts[config], sim, config, MODES[0] ?? 'initial');
+
+    const results: RunResult[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      for (const mode of MODES) {
+        const order: Config[] = run % 2 === 0 ? ['extension', 'plain'] : ['plain', 'extension'];
+        if (NAIVE) order.push('naive');
+        for (const config of order) {
+          const result = await measure(contexts[config], sim, config, mode);
+          results.push(result);
+          process.stderr.write(`run ${run + 1}/${RUNS} ${mode} ${config}: task ${result.taskMs} ms, script ${result.scriptMs} ms, decorated ${result.decorated}, long tasks ${JSON.stringify(result.longTasks)}\n`);
+        }
+      }
+    }
+    const traces: TraceSummary[] = [];
+    if (TRACE) {
+      for (const mode of MODES) for (const config of ['plain', 'extension'] as const) traces.push(await traced(contexts[config], config, mode));
+    }
+
+    const problems: string[] = [];
+    for (const r of results) {
+      if (r.config === 'extension' && r.decorated !== ROWS) problems.push(`${r.mode}: ${r.decorated} IDs decorated, expected ${ROWS}`);
+      if (r.config === 'plain' && r.decorated !== 0) problems.push(`${r.mode}: plain Chromium shows ${r.decorated} decorations`);
+      if (r.apiRequests !== 0) problems.push(`${r.mode} ${r.config}: ${r.apiRequests} API requests during page load`);
+    }
+    console.log(report(results, traces));
+    if (problems.length) console.log(`\nPROBLEMS:\n${[...new Set(problems)].join('\n')}`);
+    if (process.env.BENCH_JSON) await writeFile(process.env.BENCH_JSON, JSON.stringify({ rows: ROWS, runs: RUNS, results, traces }, null, 2));
+    if (problems.length) process.exitCode = 1;
+  } finally {
+    await withExtension?.close();
+    await plain?.close();
+    await sim.close();
+  }
+}
+
+await main();
