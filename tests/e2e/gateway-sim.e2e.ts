@@ -2,6 +2,7 @@
  * The gateway simulator checked on its own (no browser): it must accept exactly what Coupang accepts,
  * judged by ../shared/signing-vectors.json, and answer every scenario the e2e tests rely on.
  */
+import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { X509Certificate } from 'node:crypto';
@@ -40,7 +41,8 @@ interface VectorFile {
   vectors: Vector[];
 }
 
-const VECTORS_PATH = process.env.SIGNING_VECTORS ?? '/work/shared/signing-vectors.json';
+// The project's copy of ../shared/signing-vectors.json, so the suite runs wherever the clone is.
+const VECTORS_PATH = fileURLToPath(new URL('../unit/coupang/signing-vectors.json', import.meta.url));
 const vectorFile = JSON.parse(readFileSync(VECTORS_PATH, 'utf8')) as VectorFile;
 const vector = (name: string): Vector => {
   const v = vectorFile.vectors.find((x) => x.name === name);
