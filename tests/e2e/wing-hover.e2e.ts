@@ -123,6 +123,17 @@ describe('without hover intent nothing is looked up', () => {
     expect(await anyCard(page).count()).toBe(0);
     expect(apiCount(sim), sim.describeRequests()).toBe(0);
   });
+
+  it('pointer and focus events dispatched by a page script (not the seller) open nothing and send nothing', async () => {
+    await page.evaluate(() => {
+      const id = document.querySelector('[data-cs-lens-id]');
+      id?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+      id?.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    });
+    await page.waitForTimeout(DWELL_MS * 2);
+    expect(await anyCard(page).count()).toBe(0);
+    expect(apiCount(sim)).toBe(0);
+  });
 });
 
 describe('hover intent', () => {

@@ -59,8 +59,13 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
       ignore: (node) => node === ui.shadowHost || ui.shadowHost.contains(node),
     });
     const listeners = new AbortController();
+    // Only the seller's own input counts: events a page script dispatches could otherwise spend lookups.
     const on = <K extends keyof DocumentEventMap>(type: K, handler: (event: DocumentEventMap[K]) => void) =>
-      document.addEventListener(type, handler, { capture: true, passive: true, signal: listeners.signal });
+      document.addEventListener(type, (event) => event.isTrusted && handler(event), {
+        capture: true,
+        passive: true,
+        signal: listeners.signal,
+      });
     on('pointerover', (event) => cards.pointerOver(event));
     on('pointerout', (event) => cards.pointerOut(event));
     on('focusin', (event) => cards.focusIn(event));
