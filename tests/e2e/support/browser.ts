@@ -46,7 +46,8 @@ function assertPrerequisites(): void {
 }
 
 /** Launches Chromium (headless, fresh profile) with the built extension, resolving both Coupang hosts to `sim`. */
-export async function launchExtension(sim: GatewaySim): Promise<ExtensionBrowser> {
+/** `lang`: the browser's UI language (the extension follows it); English unless a test says otherwise. */
+export async function launchExtension(sim: GatewaySim, { lang = 'en-US' }: { lang?: string } = {}): Promise<ExtensionBrowser> {
   assertPrerequisites();
   const userDataDir = await mkdtemp(join(tmpdir(), 'coupang-e2e-profile-'));
   let ctx: BrowserContext | undefined;
@@ -72,8 +73,9 @@ export async function launchExtension(sim: GatewaySim): Promise<ExtensionBrowser
         '--disable-sync',
         `--host-resolver-rules=MAP ${WING_HOST} 127.0.0.1:${sim.port}, MAP ${API_HOST} 127.0.0.1:${sim.port}, MAP * ~NOTFOUND`,
         `--ignore-certificate-errors-spki-list=${sim.spki}`,
-        '--lang=en-US',
+        `--lang=${lang}`,
       ],
+      locale: lang,
     });
     const serviceWorker = await findServiceWorker(ctx, browserLog);
     const extensionId = new URL(serviceWorker.url()).host;
