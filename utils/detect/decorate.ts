@@ -79,6 +79,15 @@ function markAsId(element: Element, id: string): HTMLElement | undefined {
 }
 
 /**
+ * A span the decorator created whose text is no longer its ID: the page reused the node for other text
+ * (a framework re-rendering a row as `-`). Such a marker must not open a card for the old ID.
+ */
+export function isStaleDecoration(element: Element): boolean {
+  const id = element.getAttribute(DECORATED_ATTRIBUTE);
+  return element.hasAttribute(WRAPPER_ATTRIBUTE) && normaliseDigits(element.textContent ?? '').trim() !== id;
+}
+
+/**
  * Gives the page back what decorating took: a span the decorator added is replaced by its text, an
  * element it only marked loses exactly the attributes it gained. Cards turned off, or the extension gone.
  */

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { HoverCard, type HoverCardState, type VendorMismatch } from '@/components/hover-card';
+import { isStaleDecoration, undecorate } from '../detect/decorate';
 import { DECORATED_ATTRIBUTE } from '../detect/detection';
 import type { ask as askBackground } from '../extension-api';
 import { createHoverIntent, type CloseReason } from '../hover/hover-intent';
@@ -122,9 +123,12 @@ export function createCardController(options: CardControllerOptions) {
     draw();
   }
 
+  /** The decorated ID under an event, unless the page has since put other text in it (then the marker goes). */
   const decoratedFrom = (node: EventTarget | null): HTMLElement | undefined => {
     const element = node instanceof Element ? node.closest<HTMLElement>(`[${DECORATED_ATTRIBUTE}]`) : null;
-    return element ?? undefined;
+    if (!element || !isStaleDecoration(element)) return element ?? undefined;
+    undecorate(element);
+    return undefined;
   };
 
   return {

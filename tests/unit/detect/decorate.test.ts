@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { decorate, decorateAll, undecorate } from '@/utils/detect/decorate';
+import { decorate, decorateAll, isStaleDecoration, undecorate } from '@/utils/detect/decorate';
 import { detectInquiryIds } from '@/utils/detect/detect-inquiry-ids';
 import type { Detection } from '@/utils/detect/detection';
 
@@ -155,5 +155,15 @@ describe('decorate after decorateAll split a text node holding two IDs', () => {
     expect(document.body.innerHTML).not.toBe(before);
     for (const element of decorated) undecorate(element);
     expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('tells a marker whose text the page has since replaced (stale) from a current one', () => {
+    const { document, detections } = detectIn('<table><thead><tr><th>상담번호</th></tr></thead><tbody><tr><td>1015668177</td></tr></tbody></table>');
+    const [marker] = decorateAll(detections);
+    expect(isStaleDecoration(marker as Element)).toBe(false);
+    (marker?.firstChild as Text).data = '-';
+    expect(isStaleDecoration(marker as Element)).toBe(true);
+    undecorate(marker as Element);
+    expect(document.querySelector('td')?.innerHTML).toBe('-');
   });
 });
