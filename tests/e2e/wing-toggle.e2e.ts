@@ -71,6 +71,17 @@ describe('turning cards off and on', () => {
     await pointerAway(page);
   });
 
+  it('with cards off, in-app navigation (pushState paging) decorates nothing either', async () => {
+    await page.locator('._pG3r button[data-page="2"]').click();
+    await page.waitForSelector('body[data-loaded-page="2"]');
+    await page.waitForTimeout(1_500); // past WXT's location check and an idle-time scan
+    await expectDecoratedExactly(page, []);
+    await page.goBack();
+    await page.waitForSelector('body[data-loaded-page="1"]');
+    await page.waitForTimeout(1_500);
+    await expectDecoratedExactly(page, []);
+  });
+
   it('the options page shows cards as off; ticking "Show inquiry cards on Wing" decorates the open tab again', async () => {
     await options.bringToFront();
     await options.reload();

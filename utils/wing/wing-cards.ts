@@ -32,7 +32,9 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
   // A zero-size, fixed host: the card positions itself in the viewport and the page's layout never moves.
   ui.shadowHost.style.cssText = 'position:fixed;top:0;left:0;width:0;height:0;z-index:2147483647;';
 
-  let running: { stop: () => void } | undefined;
+  let running: { navigated: () => void; stop: () => void } | undefined;
+  // Registered once: WXT binds it to the context, so it outlives a stop/start when cards are toggled.
+  ctx.addEventListener(window, 'wxt:locationchange', () => running?.navigated());
 
   function start(): void {
     if (running) return;
@@ -71,13 +73,13 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
     on('focusin', (event) => cards.focusIn(event));
     on('focusout', (event) => cards.focusOut(event));
     on('keydown', (event) => cards.keyDown(event));
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      cards.reset();
-      scanner.rescan();
-    });
     scanner.start();
 
     running = {
+      navigated() {
+        cards.reset();
+        scanner.rescan();
+      },
       stop() {
         listeners.abort();
         scanner.stop();
