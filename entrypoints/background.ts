@@ -39,8 +39,10 @@ export default defineBackground(() => {
     return true;
   });
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(async () => {
     const t = createTranslator(pickLocale(browser.i18n.getUILanguage()));
+    // An update keeps the old item: recreate it rather than fail on a duplicate ID.
+    await browser.contextMenus.removeAll();
     browser.contextMenus.create({ id: CONTEXT_MENU_ID, title: t('menu.lookupSelection'), contexts: ['selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
