@@ -24,8 +24,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { CHROMIUM_PATH, launchExtension, type ExtensionBrowser } from '../e2e/support/browser';
-import { API_HOST, GatewaySim, WING_HOST } from '../e2e/support/gateway-sim';
+import { CHROMIUM_PATH, chromiumArgs, launchExtension, type ExtensionBrowser } from '../e2e/support/browser';
+import { GatewaySim, WING_HOST } from '../e2e/support/gateway-sim';
 import { TEST_KEYS, saveKeys } from '../e2e/support/ui';
 import { WING_E2E_DIR } from '../e2e/wing-support/wing';
 
@@ -75,18 +75,7 @@ async function launchPlain(sim: GatewaySim): Promise<{ ctx: BrowserContext; clos
   const ctx = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--host-resolver-rules=MAP ${WING_HOST} 127.0.0.1:${sim.port}, MAP ${API_HOST} 127.0.0.1:${sim.port}, MAP * ~NOTFOUND`,
-      `--ignore-certificate-errors-spki-list=${sim.spki}`,
-      '--lang=en-US',
-    ],
+    args: chromiumArgs(sim),
   });
   return {
     ctx,

@@ -46,6 +46,25 @@ function assertPrerequisites(): void {
 }
 
 /** Launches Chromium (headless, fresh profile) with the built extension, resolving both Coupang hosts to `sim`. */
+/**
+ * Chromium's flags for these machines (toolchain.md), with both Coupang hosts resolved to `sim` and its
+ * certificate trusted; every other host fails to resolve. Shared with the benchmark's no-extension baseline.
+ */
+export function chromiumArgs(sim: GatewaySim, lang = 'en-US'): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--host-resolver-rules=MAP ${WING_HOST} 127.0.0.1:${sim.port}, MAP ${API_HOST} 127.0.0.1:${sim.port}, MAP * ~NOTFOUND`,
+    `--ignore-certificate-errors-spki-list=${sim.spki}`,
+    `--lang=${lang}`,
+  ];
+}
+
 /** `lang`: the browser's UI language (the extension follows it); English unless a test says otherwise. */
 export async function launchExtension(sim: GatewaySim, { lang = 'en-US' }: { lang?: string } = {}): Promise<ExtensionBrowser> {
   assertPrerequisites();
@@ -61,20 +80,7 @@ export async function launchExtension(sim: GatewaySim, { lang = 'en-US' }: { lan
         isEnabled: (name) => name === 'browser',
         log: (_name, _severity, message) => void browserLog.push(String(message)),
       },
-      args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--host-resolver-rules=MAP ${WING_HOST} 127.0.0.1:${sim.port}, MAP ${API_HOST} 127.0.0.1:${sim.port}, MAP * ~NOTFOUND`,
-        `--ignore-certificate-errors-spki-list=${sim.spki}`,
-        `--lang=${lang}`,
-      ],
+      args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...chromiumArgs(sim, lang)],
       locale: lang,
     });
     const serviceWorker = await findServiceWorker(ctx, browserLog);
