@@ -37,7 +37,7 @@ export function createCardController(options: CardControllerOptions) {
   let open: Open | undefined;
   let pinned = false;
   let tickets = 0;
-  let savedVendor: Promise<string | undefined> | undefined;
+  let vendorCheck: Promise<void> | undefined;
   let vendorMismatch: VendorMismatch | undefined;
   /** Closing because the page changed, not because the seller dismissed: focus stays where it is. */
   let quietClose = false;
@@ -56,22 +56,22 @@ export function createCardController(options: CardControllerOptions) {
     const ticket = ++tickets;
     open = { target, id, state: { phase: 'loading' }, ticket };
     draw();
-    void checkVendor();
+    checkVendor();
     const result = await options.ask({ type: 'lookup', id, refresh });
     if (open?.ticket !== ticket) return; // closed or replaced meanwhile
     open = { ...open, state: result.ok ? { phase: 'shown', value: result.value } : { phase: 'failed', error: result.error } };
     draw();
   }
 
-  async function checkVendor(): Promise<void> {
-    savedVendor ??= options.ask({ type: 'get-status' }).then((status) => (status.ok ? status.value.vendorId : undefined));
-    const saved = await savedVendor;
-    const onPage = options.pageVendor();
-    const mismatch = saved && onPage && saved.toUpperCase() !== onPage.toUpperCase() ? { pageVendor: onPage, savedVendor: saved } : undefined;
-    if (mismatch?.pageVendor !== vendorMismatch?.pageVendor || mismatch?.savedVendor !== vendorMismatch?.savedVendor) {
-      vendorMismatch = mismatch;
+  /** Once per page: the saved vendor ID from the background, the 업체코드 from the page. */
+  function checkVendor(): void {
+    vendorCheck ??= options.ask({ type: 'get-status' }).then((status) => {
+      const saved = status.ok ? status.value.vendorId : undefined;
+      const onPage = options.pageVendor();
+      if (!saved || !onPage || saved.toUpperCase() === onPage.toUpperCase()) return;
+      vendorMismatch = { pageVendor: onPage, savedVendor: saved };
       draw();
-    }
+    });
   }
 
   function close(target: HTMLElement, reason: CloseReason): void {
@@ -167,7 +167,7 @@ export function createCardController(options: CardControllerOptions) {
       quietClose = true;
       if (intent.isOpen) intent.escape();
       quietClose = false;
-      savedVendor = undefined;
+      vendorCheck = undefined;
       vendorMismatch = undefined;
     },
     dispose(): void {
