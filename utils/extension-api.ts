@@ -13,3 +13,24 @@ export async function ask<T extends RequestType>(request: Extract<Request, { typ
     return failure('extension-error') as ResponseOf<T>;
   }
 }
+
+export interface LookupOptions {
+  /** Skip the cache (the seller pressed Refresh); never skips the request budget or the breaker. */
+  refresh?: boolean;
+  /** Aborted when the asker no longer wants the answer (card closed, query replaced, popup closed). */
+  signal?: AbortSignal;
+}
+
+/**
+ * The one way every surface (popup, side panel, hover card, demo) asks for an inquiry. An aborted
+ * signal resolves at once with the typed 'aborted' error, which no surface shows.
+ */
+export function lookupInquiry(id: string, { refresh = false, signal }: LookupOptions = {}): Promise<ResponseOf<'lookup'>> {
+  if (signal?.aborted) return Promise.resolve(failure('aborted'));
+  const answer = ask({ type: 'lookup', id, refresh });
+  if (!signal) return answer;
+  return new Promise((resolve) => {
+    signal.addEventListener('abort', () => resolve(failure('aborted')), { once: true });
+    void answer.then(resolve);
+  });
+}
