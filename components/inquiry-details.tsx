@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Inquiry, InquiryReply } from '../utils/coupang/inquiry';
 import type { Locale, Translate } from '../utils/i18n/translate';
-import { answerDeadline, isDueSoon, type AnswerDeadline } from '../utils/inquiry/deadline';
+import { answerDeadline, isDeadlineUnknown, isDueSoon, type AnswerDeadline } from '../utils/inquiry/deadline';
 import { categoryPath, normaliseLineBreaks, salePeriod } from '../utils/inquiry/fields';
 import { formatDateTime, formatDuration, formatRelative } from '../utils/inquiry/format-time';
 import { containsPhone, maskPhone, maskPhonesInText } from '../utils/inquiry/mask';
@@ -93,6 +93,11 @@ export function InquiryDetails({ inquiry, t, locale, now, fetchedAt, timeZone, c
       </header>
 
       {deadline && <Deadline deadline={deadline} ctx={ctx} />}
+      {isDeadlineUnknown(inquiry, now) && (
+        <p class="csl-deadline csl-deadline--unknown">
+          <strong>{t('details.deadline.unknown')}</strong>
+        </p>
+      )}
 
       <p class="csl-status">
         <span class="csl-label">{t('details.status')}</span>

@@ -61,6 +61,7 @@ export const en = {
   'details.deadline.overdue': 'Overdue by {time}',
   'details.fetched': 'Fetched {time}',
   'details.deadline': 'Answer deadline',
+  'details.deadline.unknown': 'Deadline unknown: the counsellor asks for an answer, but the time of the request could not be read. Check it in Wing.',
   'details.deadline.due': 'due {time}',
   'details.latestNote': 'Latest counsellor note',
 

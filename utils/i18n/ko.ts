@@ -62,6 +62,7 @@ export const ko: Messages = {
   'details.deadline.overdue': '답변 기한 {time} 초과',
   'details.fetched': '{time} 조회',
   'details.deadline': '답변 기한',
+  'details.deadline.unknown': '답변 기한을 알 수 없습니다. 상담사가 답변을 요청했지만 요청 시각을 읽을 수 없습니다. Wing에서 확인하세요.',
   'details.deadline.due': '기한 {time}',
   'details.latestNote': '최근 상담사 메모',
 

@@ -2,7 +2,7 @@ import type { Inquiry } from '../coupang/inquiry';
 import { isAnswerRequest, isClosedTransfer, isSellerReply } from './replies';
 import { isCode } from './status';
 
-/** Coupang asks sellers to answer within 24 hours of the transfer note (coupang-api.md §6). */
+/** Coupang asks sellers to answer within 24 hours of the transfer note (docs/coupang-api.md#deadline). */
 export const ANSWER_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** Less time than this left: the deadline is shown as urgent. */
@@ -49,4 +49,16 @@ export function answerDeadline(inquiry: Inquiry, now: number): AnswerDeadline | 
 
 export function isDueSoon(deadline: AnswerDeadline): boolean {
   return !deadline.overdue && deadline.msLeft <= DUE_SOON_MS;
+}
+
+/**
+ * An open inquiry whose counsellor asks for an answer, but whose request time could not be read:
+ * the seller must be told the deadline is unknown, never shown nothing as if no deadline ran.
+ */
+export function isDeadlineUnknown(inquiry: Inquiry, now: number): boolean {
+  if (isCode(inquiry.inquiryStatus, 'complete') || isCode(inquiry.csPartnerCounselingStatus, 'answered')) return false;
+  if (answerDeadline(inquiry, now) !== undefined) return false;
+  const undatedRequest = inquiry.replies.some((reply) => reply.replyAt === undefined && isAnswerRequest(reply) && !isClosedTransfer(reply));
+  const datedRequest = inquiry.replies.some((reply) => reply.replyAt !== undefined && isAnswerRequest(reply));
+  return undatedRequest && !datedRequest;
 }

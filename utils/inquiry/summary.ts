@@ -1,6 +1,6 @@
 import type { Inquiry } from '../coupang/inquiry';
 import type { Locale, Translate } from '../i18n/translate';
-import { answerDeadline } from './deadline';
+import { answerDeadline, isDeadlineUnknown } from './deadline';
 import { categoryPath, normaliseLineBreaks } from './fields';
 import { formatDateTime, formatDuration } from './format-time';
 import { maskPhone, maskPhonesInText } from './mask';
@@ -27,7 +27,9 @@ export function plainTextSummary(inquiry: Inquiry, t: Translate, locale: Locale,
     ? `${t(deadline.overdue ? 'details.deadline.overdue' : 'details.deadline.left', {
         time: formatDuration(deadline.msLeft, locale),
       })} (${t('details.deadline.due', { time: when(deadline.dueAt) })})`
-    : undefined;
+    : isDeadlineUnknown(inquiry, now)
+      ? t('details.deadline.unknown')
+      : undefined;
 
   const note = latestCounsellorNote(inquiry);
   const noteText = block(note?.content);

@@ -103,6 +103,11 @@ describe('InquiryDetails: an unanswered inquiry', () => {
     expect(region.querySelector('.csl-deadline')).toBeNull();
   });
 
+  it('says the deadline is unknown when the request time cannot be read, instead of showing none', () => {
+    const { region } = show(unansweredInquiry({ replies: [counsellorNote({ replyAt: undefined })] }));
+    expect(text(region.querySelector('.csl-deadline')!)).toContain('Deadline unknown');
+  });
+
   it('keeps the inquiry text and reply line breaks', () => {
     const { region } = show(unansweredInquiry({ content: '첫 줄\r\n둘째 줄\n\n넷째 줄' }));
     const content = within(region).getByText(/첫 줄/);

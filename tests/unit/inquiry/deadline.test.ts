@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InquiryReply } from '../../../utils/coupang/inquiry';
-import { ANSWER_WINDOW_MS, answerDeadline, DUE_SOON_MS, isDueSoon } from '../../../utils/inquiry/deadline';
+import { ANSWER_WINDOW_MS, answerDeadline, DUE_SOON_MS, isDeadlineUnknown, isDueSoon } from '../../../utils/inquiry/deadline';
 import {
   bareInquiry,
   completeInquiry,
@@ -78,7 +78,6 @@ describe('answerDeadline', () => {
     ['a completed inquiry with its history', completeInquiry()],
     ['the seller replied after the note', withReplies(counsellorNote(), sellerReply({ replyAt: REQUEST_AT + 1 }))],
     ['the seller reply is listed before the note but written after it', withReplies(sellerReply(), counsellorNote())],
-    ['the note has no time', withReplies(counsellorNote({ replyAt: undefined }))],
     ['the note was written by the seller', withReplies(counsellorNote({ answerType: 'vendor' }))],
     ['the transfer was answered', withReplies(counsellorNote({ partnerTransferStatus: 'answered' }))],
     ['the transfer was cancelled', withReplies(counsellorNote({ partnerTransferCompleteReason: 'CANCEL' }))],
@@ -120,5 +119,23 @@ describe('isDueSoon', () => {
     [-HOUR, false],
   ])('%d ms left → %s', (msLeft, soon) => {
     expect(isDueSoon({ dueAt: 0, fromReplyAt: 0, msLeft, overdue: msLeft <= 0 })).toBe(soon);
+  });
+});
+
+describe('isDeadlineUnknown', () => {
+  it('is unknown, not absent, when the note asking for an answer has no readable time', () => {
+    const inquiry = withReplies(counsellorNote({ replyAt: undefined }));
+    expect(answerDeadline(inquiry, NOW)).toBeUndefined();
+    expect(isDeadlineUnknown(inquiry, NOW)).toBe(true);
+  });
+
+  it.each<[string, ReturnType<typeof unansweredInquiry>]>([
+    ['the deadline is known', unansweredInquiry()],
+    ['no note asks for an answer', unansweredInquiry({ replies: [] })],
+    ['the inquiry is complete', unansweredInquiry({ inquiryStatus: 'complete', replies: [counsellorNote({ replyAt: undefined })] })],
+    ['the undated request was cancelled', withReplies(counsellorNote({ replyAt: undefined, partnerTransferCompleteReason: 'CANCEL' }))],
+    ['a dated request was answered by the seller', withReplies(counsellorNote(), sellerReply({ replyAt: REQUEST_AT + HOUR }), counsellorNote({ answerId: '8', replyAt: undefined }))],
+  ])('not unknown when %s', (_name, inquiry) => {
+    expect(isDeadlineUnknown(inquiry, NOW)).toBe(false);
   });
 });
