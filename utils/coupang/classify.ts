@@ -36,6 +36,8 @@ function kindOf(status: number, message: string, html: boolean, bodyText: string
       return html ? 'blocked' : 'forbidden';
     case 404:
       return said('Vendor id should be same') ? 'other-vendor' : 'not-found';
+    case 302:
+      return 'blocked';
     case 429:
       return 'rate-limited';
     case 500:

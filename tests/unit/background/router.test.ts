@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createClientProvider } from '@/utils/background/client-provider';
 import { createRouter, type MessageSender } from '@/utils/background/router';
 import type { StoredCredentials } from '@/utils/credentials-store';
-import { createLookupService } from '@/utils/lookup/lookup-service';
-import type { LookupValue } from '@/utils/messaging';
+import { createLookupService, type CachedLookup } from '@/utils/lookup/lookup-service';
+import { createRequestEconomy } from '@/utils/lookup/request-economy';
 import { readFixture } from '../coupang/read-fixture';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -15,7 +15,7 @@ const SECRET = 'f00dcafe0123456789abcdef0123456789abcdef';
 
 function setup() {
   let saved: StoredCredentials | undefined;
-  let cache: Record<string, LookupValue> = {};
+  let cache: Record<string, CachedLookup> = {};
   const requests: Array<{ url: string; authorization: string | null }> = [];
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const headers = new Headers(init?.headers);
@@ -29,9 +29,11 @@ function setup() {
   const now = () => Date.UTC(2025, 9, 15, 8, 30);
   const subtle = globalThis.crypto.subtle;
   const clients = createClientProvider(credentials, { fetch, subtle, now });
+  const economy = createRequestEconomy({ store: { get: async () => undefined, set: async () => {} }, now });
   const lookups = createLookupService({
     source: async () => clients.get(),
     cache: { get: async () => cache, set: async (value) => void (cache = value) },
+    economy,
     now,
   });
   const openSidePanel = vi.fn(async () => {});
@@ -43,6 +45,7 @@ function setup() {
     now,
     clients,
     lookups,
+    economy,
     openSidePanel,
     openOptions: async () => {},
   });
