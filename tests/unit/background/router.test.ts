@@ -13,6 +13,11 @@ const OWN_PAGE: MessageSender = { id: EXTENSION_ID, url: `${ORIGIN}options.html`
 const CONTENT_SCRIPT: MessageSender = { id: EXTENSION_ID, url: 'https://wing.coupang.com/tenants/cs/csinquiry', tab: { id: 3 } };
 const SECRET = 'f00dcafe0123456789abcdef0123456789abcdef';
 
+/** A field Coupang may add one day, carrying personal data the card does not show. */
+function withUnknownFields(body: string): string {
+  return body.replace('"inquiryId": 258799946,', '"inquiryId": 258799946, "buyerAddress": "서울시 어딘가 1-2", ');
+}
+
 function setup() {
   let saved: StoredCredentials | undefined;
   let cache: Record<string, CachedLookup> = {};
@@ -21,7 +26,7 @@ function setup() {
     const headers = new Headers(init?.headers);
     requests.push({ url: String(input), authorization: headers.get('Authorization') });
     const body = String(input).includes('/callCenterInquiries/')
-      ? readFixture('258799946')
+      ? withUnknownFields(readFixture('258799946'))
       : '{"code":200,"message":"OK","data":{"content":[],"pagination":{}}}';
     return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
   });
@@ -155,5 +160,25 @@ describe('background router', () => {
     const s = setup();
     expect(await s.router.dispatch({ type: 'open-side-panel', id: '258799946' }, CONTENT_SCRIPT)).toEqual({ ok: true, value: null });
     expect(s.openSidePanel).toHaveBeenCalledWith('258799946', CONTENT_SCRIPT);
+  });
+
+  it('sends content scripts only the fields the card shows (no unknown fields); own pages get the whole inquiry', async () => {
+    const s = setup();
+    await s.router.dispatch(SAVE, OWN_PAGE);
+    const own = (await s.router.dispatch({ type: 'lookup', id: '258799946' }, OWN_PAGE)) as unknown as { ok: true; value: { inquiry: Record<string, unknown> } };
+    expect(own.value.inquiry.extra).toMatchObject({ buyerAddress: '서울시 어딘가 1-2' });
+    const page = await s.router.dispatch({ type: 'lookup', id: '258799946' }, CONTENT_SCRIPT);
+    expect(JSON.stringify(page)).not.toContain('서울시');
+    const inquiry = (page as unknown as { ok: true; value: { inquiry: Record<string, unknown> } }).value.inquiry;
+    expect(inquiry.extra).toEqual({});
+    expect(inquiry.itemName).toBe('제주 삼다수, 2L, 6개');
+  });
+
+  it('answers usage only to its own pages', async () => {
+    const s = setup();
+    await s.router.dispatch(SAVE, OWN_PAGE);
+    await s.router.dispatch({ type: 'lookup', id: '258799946' }, OWN_PAGE);
+    expect(await s.router.dispatch({ type: 'get-usage' }, CONTENT_SCRIPT)).toBeUndefined();
+    expect(await s.router.dispatch({ type: 'get-usage' }, OWN_PAGE)).toMatchObject({ ok: true, value: { requestsLastHour: 1, ratePerSecond: 2, breaker: { phase: 'closed' } } });
   });
 });
