@@ -1,7 +1,7 @@
 import { toDetail } from './detail';
 import type { ErrorKind, LookupError } from './error-kinds';
 
-/** A non-2xx answer from the gateway → one error kind (coupang-api.md §3). */
+/** A non-2xx answer from the gateway → one error kind (docs/coupang-api.md#errors, docs/request-economy.md#blocks). */
 
 function isHtml(bodyText: string, contentType: string | null): boolean {
   return (contentType?.toLowerCase().includes('text/html') ?? false) || bodyText.trimStart().startsWith('<');

@@ -1,5 +1,5 @@
 /**
- * Every way a lookup can fail. One kind per row of coupang-api.md §3, plus failures on our side.
+ * Every way a lookup can fail. One kind per row of docs/coupang-api.md#errors, plus failures on our side.
  * The UI turns a kind into a message that says what happened and what to do (utils/i18n).
  */
 export const ERROR_KINDS = [

@@ -8,6 +8,12 @@ export const MIN_RATE_PER_SECOND = 0.5;
 export const MAX_RATE_PER_SECOND = 8;
 export const BURST = 5;
 export const WINDOW_MS = 1_000;
+/**
+ * The gateway counts arrivals, not departures: a request that waited for a new TLS connection may arrive
+ * after one sent later on a warm connection. The rolling second is kept this much longer on our side.
+ */
+export const ARRIVAL_MARGIN_MS = 250;
+const COUNTED_MS = WINDOW_MS + ARRIVAL_MARGIN_MS;
 
 export interface BucketState {
   tokens: number;
@@ -37,7 +43,7 @@ function refilled(state: BucketState, ratePerSecond: number, now: number): Bucke
   return {
     tokens: Math.min(BURST, state.tokens + (elapsed * rate) / 1_000),
     updatedAt: Math.max(now, state.updatedAt),
-    sent: state.sent.filter((at) => at > now - WINDOW_MS),
+    sent: state.sent.filter((at) => at > now - COUNTED_MS),
   };
 }
 
@@ -48,7 +54,7 @@ export function nextSendAt(state: BucketState, ratePerSecond: number, now: numbe
   const byTokens = current.tokens >= 1 ? now : now + Math.ceil(((1 - current.tokens) * 1_000) / rate);
   const cap = windowCap(rate);
   const oldestCounted = current.sent[current.sent.length - cap];
-  const byWindow = oldestCounted === undefined ? now : Math.max(now, oldestCounted + WINDOW_MS);
+  const byWindow = oldestCounted === undefined ? now : Math.max(now, oldestCounted + COUNTED_MS);
   return Math.max(byTokens, byWindow);
 }
 

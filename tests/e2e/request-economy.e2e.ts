@@ -1,0 +1,135 @@
+/**
+ * The request economy in real Chromium against the counting simulator (docs/request-economy.md): the
+ * shared budget, dropped askers, remembered failures and the breaker, also across a worker stopped through
+ * the DevTools protocol. Each scenario gets a browser of its own: a pause must not leak into the next one.
+ * Request counts are logged (`[economy] …`) for the closing notes.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchExtension, openExtensionPage, stopServiceWorker, type ExtensionBrowser } from './support/browser';
+import { GatewaySim, SINGLE_LOOKUP_PREFIX } from './support/gateway-sim';
+import { TEST_KEYS, UI_TIMEOUT_MS, en, expectDetailsShown, expectErrorShown, lookUp, pause, saveKeys, searchBox } from './support/ui';
+
+const SEED = '1015668177';
+const pausedText = (reason: 'rate-limited' | 'blocked') => new RegExp(en[`economy.paused.${reason}`].replace('{time}', '\\d+:\\d{2}').replace(/[—.]/g, (c) => (c === '.' ? '\\.' : c)));
+
+let sim: GatewaySim;
+let browser: ExtensionBrowser;
+let popup: Page;
+
+beforeAll(async () => {
+  sim = await GatewaySim.start();
+});
+
+afterAll(async () => {
+  await sim?.close();
+});
+
+beforeEach(async () => {
+  sim.reset();
+  browser = await launchExtension(sim);
+  await (await saveKeys(browser.ctx, TEST_KEYS)).close();
+  popup = await openExtensionPage(browser.ctx, 'popup.html');
+  sim.reset();
+});
+
+afterEach(async () => {
+  await browser?.close();
+});
+
+const lookups = () => sim.apiRequests(SINGLE_LOOKUP_PREFIX);
+const log = (scenario: string) =>
+  console.log(`[economy] ${scenario}: ${lookups().length} lookup requests, at most ${sim.maxApiRequestsPerSecond()} in one second`);
+
+/** Submits each text in the popup's box in quick succession, as fast as the page can take them. */
+async function quickLookups(page: Page, texts: string[]): Promise<void> {
+  await searchBox(page).waitFor({ timeout: UI_TIMEOUT_MS });
+  await page.evaluate(async (all) => {
+    const input = document.querySelector<HTMLInputElement>('input[type="search"], input')!;
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
+    for (const text of all) {
+      setValue.call(input, text);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await turn();
+      await turn();
+      input.form!.requestSubmit();
+      await new Promise((resolve) => setTimeout(resolve, 15));
+    }
+  }, texts);
+}
+
+async function expectPaused(page: Page, reason: 'rate-limited' | 'blocked'): Promise<void> {
+  await page.getByRole('timer').filter({ hasText: pausedText(reason) }).waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
+describe('request economy', () => {
+  it('20 quick popup lookups send at most 6 requests, and the last one is shown', async () => {
+    const ids = [...Array.from({ length: 19 }, (_, i) => String(555_000_100 + i)), SEED];
+    await quickLookups(popup, ids);
+    await expectDetailsShown(popup, SEED, UI_TIMEOUT_MS + 3_000);
+    await pause(1_500); // anything still queued would have gone out by now
+    log('20 quick popup lookups');
+    expect(lookups().length, sim.describeRequests()).toBeLessThanOrEqual(6);
+    expect(sim.maxApiRequestsPerSecond()).toBeLessThanOrEqual(5);
+    expect(lookups().at(-1)?.path).toBe(`${SINGLE_LOOKUP_PREFIX}${SEED}`);
+  });
+
+  it('an unknown number looked up 3 times sends 1 request', async () => {
+    for (let i = 0; i < 3; i++) {
+      await lookUp(popup, '123456789');
+      await expectErrorShown(popup, 'not-found');
+    }
+    log('unknown number ×3');
+    expect(sim.lookupsOf('123456789')).toHaveLength(1);
+  });
+
+  it('after a 429, popup lookups send nothing and show the countdown, also after the worker was stopped', async () => {
+    sim.throttle = { kind: 'rate-limited' };
+    await lookUp(popup, '1015668178');
+    await expectErrorShown(popup, 'rate-limited');
+    await expectPaused(popup, 'rate-limited');
+    expect(lookups()).toHaveLength(1);
+
+    for (const id of ['1015668179', '1015668180', SEED]) {
+      await lookUp(popup, id);
+      await expectPaused(popup, 'rate-limited');
+    }
+    await stopServiceWorker(browser.ctx);
+    await popup.reload();
+    for (const id of ['1015668181', '258799946']) {
+      await lookUp(popup, id);
+      await expectPaused(popup, 'rate-limited');
+    }
+    await pause(500);
+    log('after a 429: 5 popup lookups, 2 after a worker stop');
+    expect(lookups(), sim.describeRequests()).toHaveLength(1);
+  });
+
+  it('a 429 with Retry-After: 4 resumes by itself after about 4 s', async () => {
+    sim.throttle = { kind: 'rate-limited', retryAfter: '4' };
+    await lookUp(popup, SEED);
+    await expectPaused(popup, 'rate-limited');
+    const trippedAt = lookups()[0]!.at;
+    sim.throttle = null;
+    await expectDetailsShown(popup, SEED, 15_000);
+    const resumedAfter = lookups()[1]!.at - trippedAt;
+    console.log(`[economy] Retry-After: 4 → the probe went out after ${resumedAfter} ms; ${lookups().length} requests`);
+    expect(resumedAfter).toBeGreaterThanOrEqual(3_500);
+    expect(resumedAfter).toBeLessThan(10_000);
+    expect(lookups()).toHaveLength(2);
+  }, 40_000);
+
+  it('an HTML 403 block sends nothing more', async () => {
+    sim.throttle = { kind: 'blocked-html' };
+    await lookUp(popup, SEED);
+    await expectErrorShown(popup, 'blocked');
+    for (const id of ['1015668178', '1015668179', '1015668180']) {
+      await lookUp(popup, id);
+      await expectPaused(popup, 'blocked');
+    }
+    await pause(500);
+    log('after an HTML 403: 3 more lookups');
+    expect(lookups()).toHaveLength(1);
+  });
+});
