@@ -4,10 +4,11 @@
  * the DevTools protocol. Each scenario gets a browser of its own: a pause must not leak into the next one.
  * Request counts are logged (`[economy] …`) for the closing notes.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, openExtensionPage, stopServiceWorker, type ExtensionBrowser } from './support/browser';
 import { GatewaySim, SINGLE_LOOKUP_PREFIX } from './support/gateway-sim';
+import { LIST_PAGE_1, PAGES, WING_E2E_DIR, card, idElement, pointerAway, restOn } from './wing-support/wing';
 import { TEST_KEYS, UI_TIMEOUT_MS, en, expectDetailsShown, expectErrorShown, lookUp, pause, saveKeys, searchBox } from './support/ui';
 
 const SEED = '1015668177';
@@ -18,7 +19,7 @@ let browser: ExtensionBrowser;
 let popup: Page;
 
 beforeAll(async () => {
-  sim = await GatewaySim.start();
+  sim = await GatewaySim.start({ wingDir: WING_E2E_DIR });
 });
 
 afterAll(async () => {
@@ -59,8 +60,9 @@ async function quickLookups(page: Page, texts: string[]): Promise<void> {
   }, texts);
 }
 
-async function expectPaused(page: Page, reason: 'rate-limited' | 'blocked'): Promise<void> {
-  await page.getByRole('timer').filter({ hasText: pausedText(reason) }).waitFor({ timeout: UI_TIMEOUT_MS });
+/** The live countdown, in a page (popup) or in one hover card. */
+async function expectPaused(scope: Page | Locator, reason: 'rate-limited' | 'blocked'): Promise<void> {
+  await scope.getByRole('timer').filter({ hasText: pausedText(reason) }).waitFor({ timeout: UI_TIMEOUT_MS });
 }
 
 describe('request economy', () => {
@@ -132,4 +134,33 @@ describe('request economy', () => {
     log('after an HTML 403: 3 more lookups');
     expect(lookups()).toHaveLength(1);
   });
+
+  it('a query replaced while its request is out aborts that request', async () => {
+    sim.apiDelayMs = 3_000;
+    await lookUp(popup, '1015668178');
+    await sim.waitForRequest((r) => r.path === `${SINGLE_LOOKUP_PREFIX}1015668178`);
+    await lookUp(popup, SEED);
+    await sim.waitForRequest((r) => r.path === `${SINGLE_LOOKUP_PREFIX}1015668178` && r.outcome === 'client-gave-up', 10_000);
+    await expectDetailsShown(popup, SEED, 10_000);
+    log('query replaced in flight');
+  }, 40_000);
+
+  it('after a 429, hover cards on Wing send nothing and show the countdown, also after the worker was stopped', async () => {
+    sim.throttle = { kind: 'rate-limited' };
+    await lookUp(popup, SEED);
+    await expectPaused(popup, 'rate-limited');
+    const wing = await browser.ctx.newPage();
+    await wing.goto(PAGES.list);
+    await wing.waitForSelector('body[data-loaded-page="1"]');
+    const hovered = LIST_PAGE_1.slice(0, 4);
+    for (const [index, id] of hovered.entries()) {
+      if (index === 2) await stopServiceWorker(browser.ctx);
+      await restOn(wing, idElement(wing, id));
+      await expectPaused(card(wing, id), 'rate-limited');
+      await pointerAway(wing);
+      await card(wing, id).waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+    }
+    log('after a 429: 4 cards hovered, 2 after a worker stop');
+    expect(lookups(), sim.describeRequests()).toHaveLength(1);
+  }, 60_000);
 });

@@ -69,8 +69,18 @@ export function createRouter(deps: RouterDeps) {
       case 'test-connection': {
         const loaded = await deps.clients.get();
         if (!loaded.ok) return loaded;
+        // The seller's explicit check: it lifts a hold for this one try, but never passes an open breaker,
+        // and it counts against the same budget (docs/request-economy.md#holds).
+        const { vendorId, holdKey } = loaded.value;
+        deps.economy.releaseHold(holdKey);
+        const refused = deps.economy.refuse(vendorId, holdKey, deps.now());
+        if (refused) return { ok: false, error: refused };
+        const slot = deps.economy.slot(vendorId, deps.now());
+        deps.economy.spend(vendorId, deps.now(), slot.verdict === 'probe');
         const tested = await loaded.value.testConnection();
-        return tested.ok ? success({ checkedAt: deps.now() }) : tested;
+        const error = tested.ok ? undefined : tested.error;
+        const shown = deps.economy.settle(vendorId, holdKey, error, Boolean(error?.cagWarning), slot.verdict === 'probe', deps.now());
+        return shown ? { ok: false, error: shownError(shown) } : success({ checkedAt: deps.now() });
       }
       case 'open-side-panel':
         await deps.openSidePanel(request.id, sender);

@@ -54,7 +54,7 @@ function setup() {
     openSidePanel,
     openOptions: async () => {},
   });
-  return { router, requests, saved: () => saved, cache: () => cache, openSidePanel };
+  return { router, requests, saved: () => saved, cache: () => cache, openSidePanel, economy };
 }
 
 const SAVE = { type: 'save-credentials', accessKey: ' a1b2c3d4-e5f6-7890-abcd-ef1234567890 ', vendorId: 'a00012345', secretKey: ` ${SECRET}\n` };
@@ -180,5 +180,13 @@ describe('background router', () => {
     await s.router.dispatch({ type: 'lookup', id: '258799946' }, OWN_PAGE);
     expect(await s.router.dispatch({ type: 'get-usage' }, CONTENT_SCRIPT)).toBeUndefined();
     expect(await s.router.dispatch({ type: 'get-usage' }, OWN_PAGE)).toMatchObject({ ok: true, value: { requestsLastHour: 1, ratePerSecond: 2, breaker: { phase: 'closed' } } });
+  });
+
+  it('a connection test counts as a request and is refused while the store is paused', async () => {
+    const s = setup();
+    await s.router.dispatch(SAVE, OWN_PAGE);
+    s.economy.settle('A00012345', 'x', { kind: 'rate-limited', status: 429 }, false, false, Date.UTC(2025, 9, 15, 8, 30));
+    expect(await s.router.dispatch({ type: 'test-connection' }, OWN_PAGE)).toEqual({ ok: false, error: { kind: 'rate-limited', resumesAt: Date.UTC(2025, 9, 15, 8, 31) } });
+    expect(s.requests).toEqual([]);
   });
 });
