@@ -163,4 +163,19 @@ describe('request economy', () => {
     log('after a 429: 4 cards hovered, 2 after a worker stop');
     expect(lookups(), sim.describeRequests()).toHaveLength(1);
   }, 60_000);
+
+  it('the options page shows the requests made, the cache hits and the pause', async () => {
+    await lookUp(popup, SEED);
+    await expectDetailsShown(popup, SEED);
+    await lookUp(popup, SEED); // from the cache
+    sim.throttle = { kind: 'rate-limited' };
+    await lookUp(popup, '1015668178');
+    await expectPaused(popup, 'rate-limited');
+    const options = await openExtensionPage(browser.ctx, 'options.html');
+    const value = (label: string) => options.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+    await value(en['options.usageHour']).filter({ hasText: /^2$/ }).waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await value(en['options.usageCacheHits']).textContent()).toBe('1');
+    expect(await value(en['options.breaker']).textContent()).toMatch(/^Paused until /);
+    await options.getByText(/too many requests \(429\), paused 1 min/).waitFor({ timeout: UI_TIMEOUT_MS });
+  });
 });
