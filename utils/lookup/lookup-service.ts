@@ -59,6 +59,7 @@ const CACHED_FAILURES: ReadonlySet<LookupError['kind']> = new Set(['not-found', 
 const RETRIED_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
 export const RETRY_MIN_MS = 1_000;
 export const RETRY_SPREAD_MS = 2_000;
+const PROBE_RECHECK_MS = 1_000;
 
 function retryable(error: LookupError): boolean {
   return error.kind === 'network' || (error.status !== undefined && RETRIED_STATUSES.has(error.status));
@@ -179,7 +180,8 @@ export function createLookupService(options: LookupServiceOptions) {
       if (!job) return;
       const now = options.now();
       const slot = economy.slot(job.source.vendorId, now);
-      if (slot.verdict === 'wait') return; // the probe's answer pumps again
+      // The probe's answer pumps again; the timer only matters for a probe lost with an earlier worker.
+      if (slot.verdict === 'wait') return schedulePump(PROBE_RECHECK_MS);
       if (slot.verdict === 'paused') {
         queue.shift();
         finish(job, { ok: false, error: slot.error });

@@ -350,4 +350,20 @@ describe('lookup service: breaker, holds, retries', () => {
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(s.economy.report('A00012345', undefined, Date.now())).toMatchObject({ ratePerSecond: 2, slowedDown: false });
   });
+
+  it('a probe lost with its worker does not strand the next lookups: a new probe goes after 30 s', async () => {
+    const s = setup({ answer: fail({ kind: 'rate-limited', status: 429 }) });
+    await settle(s.service.lookup('1'));
+    await vi.advanceTimersByTimeAsync(60_000);
+    s.holdRequests();
+    void s.service.lookup('2'); // the probe, lost when this worker dies
+    await vi.advanceTimersByTimeAsync(0);
+    await s.flush();
+    const restarted = setup({ world: s.world });
+    const waiting = restarted.service.lookup('3');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(restarted.calls).toEqual([]);
+    expect(await settle(waiting, 25_000)).toMatchObject({ ok: true });
+    expect(restarted.calls).toEqual(['3']);
+  });
 });
