@@ -33,10 +33,9 @@ interface LookupErrorViewProps {
 
 /**
  * "resumes in 0:42", ticking each second (docs/request-economy.md#breaker). A timer region: its
- * ticks are not announced, the alert around it was.
+ * ticks are not announced. Shown with a failed lookup, and above a cached answer shown while paused.
  */
-function PauseCountdown({ error, t, now, onResume }: { error: LookupError; t: Translate; now: () => number; onResume?: () => void }) {
-  const resumesAt = error.resumesAt ?? 0;
+export function PauseCountdown({ resumesAt, blocked = false, t, now = Date.now, onResume }: { resumesAt: number; blocked?: boolean; t: Translate; now?: () => number; onResume?: () => void }) {
   const [time, setTime] = useState(now());
   useEffect(() => {
     setTime(now());
@@ -50,10 +49,9 @@ function PauseCountdown({ error, t, now, onResume }: { error: LookupError; t: Tr
     }, 1_000);
     return () => clearInterval(timer);
   }, [resumesAt]);
-  const reason = error.kind === 'blocked' ? 'blocked' : 'rate-limited';
   return (
     <p class="csl-error-paused" role="timer">
-      {time >= resumesAt ? t('economy.resuming') : t(`economy.paused.${reason}`, { time: formatCountdown(resumesAt - time) })}
+      {time >= resumesAt ? t('economy.resuming') : t(blocked ? 'economy.paused.blocked' : 'economy.paused.rate-limited', { time: formatCountdown(resumesAt - time) })}
     </p>
   );
 }
@@ -69,7 +67,7 @@ export function LookupErrorView({ error, t, onOpenOptions, title, now = Date.now
     <div class="csl-error" role="alert">
       <p class="csl-error-title">{title ?? t('error.title')}</p>
       <p class="csl-error-message">{t(`error.${error.kind}`)}</p>
-      {error.resumesAt !== undefined && <PauseCountdown error={error} t={t} now={now} onResume={onResume} />}
+      {error.resumesAt !== undefined && <PauseCountdown resumesAt={error.resumesAt} blocked={error.kind === 'blocked'} t={t} now={now} onResume={onResume} />}
       {error.held && <p class="csl-error-held">{t('economy.held')}</p>}
       {technical.length > 0 && <p class="csl-error-technical">{technical.join(' · ')}</p>}
       {error.held && onRetry && (

@@ -4,7 +4,7 @@ import type { Locale, Translate } from '@/utils/i18n/translate';
 import type { LookupValue } from '@/utils/messaging';
 import type { RecentLookup } from '@/utils/storage';
 import { InquiryDetails } from './inquiry-details';
-import { LookupErrorView } from './lookup-error';
+import { LookupErrorView, PauseCountdown } from './lookup-error';
 import { SearchBox } from './search-box';
 
 export interface LookupPanelProps {
@@ -85,6 +85,9 @@ export function LookupPanel(props: LookupPanelProps) {
           onResume={() => void show(view.id)}
           onRetry={() => void show(view.id, false, true)}
         />
+      )}
+      {view.phase === 'shown' && view.value.pausedUntil !== undefined && (
+        <PauseCountdown resumesAt={view.value.pausedUntil} t={t} now={props.now} />
       )}
       {view.phase === 'shown' && (
         <InquiryDetails inquiry={view.value.inquiry} t={t} locale={locale} now={now} fetchedAt={view.value.fetchedAt} />

@@ -40,6 +40,8 @@ export interface LookupValue {
   /** When the data left Coupang (epoch ms): the UI shows its age. */
   fetchedAt: number;
   fromCache: boolean;
+  /** Served from the cache while Coupang paused this store: lookups resume then (epoch ms; docs/request-economy.md#breaker). */
+  pausedUntil?: number;
 }
 
 export interface CredentialsStatus {

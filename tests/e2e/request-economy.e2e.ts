@@ -87,6 +87,9 @@ describe('request economy', () => {
   });
 
   it('after a 429, popup lookups send nothing and show the countdown, also after the worker was stopped', async () => {
+    await lookUp(popup, '258799946');
+    await expectDetailsShown(popup, '258799946');
+    sim.reset();
     sim.throttle = { kind: 'rate-limited' };
     await lookUp(popup, '1015668178');
     await expectErrorShown(popup, 'rate-limited');
@@ -103,6 +106,8 @@ describe('request economy', () => {
       await lookUp(popup, id);
       await expectPaused(popup, 'rate-limited');
     }
+    // The inquiry fetched before the pause is still shown, with its age, under the countdown.
+    await expectDetailsShown(popup, '258799946');
     await pause(500);
     log('after a 429: 5 popup lookups, 2 after a worker stop');
     expect(lookups(), sim.describeRequests()).toHaveLength(1);

@@ -41,6 +41,7 @@ export function shownError(error: LookupError): LookupError {
 
 export function forContentScript(result: Result<LookupValue>): Result<LookupValue> {
   if (!result.ok) return { ok: false, error: shownError(result.error) };
-  const { inquiry, fetchedAt, fromCache } = result.value;
-  return { ok: true, value: { inquiry: JSON.parse(JSON.stringify(cardInquiry(inquiry))) as Inquiry, fetchedAt, fromCache } };
+  const { inquiry, fetchedAt, fromCache, pausedUntil } = result.value;
+  const value: LookupValue = { inquiry: JSON.parse(JSON.stringify(cardInquiry(inquiry))) as Inquiry, fetchedAt, fromCache };
+  return { ok: true, value: pausedUntil === undefined ? value : { ...value, pausedUntil } };
 }

@@ -136,6 +136,13 @@ export function createLookupService(options: LookupServiceOptions) {
       : { ok: false, error: { ...entry.error, fetchedAt: entry.fetchedAt } as LookupError };
   }
 
+  /** A cached inquiry served while the store is paused says until when, so the surface can count down. */
+  function whilePaused(result: Result<LookupValue>, vendorId: string | undefined): Result<LookupValue> {
+    if (!result.ok || vendorId === undefined) return result;
+    const paused = economy.paused(vendorId, options.now());
+    return paused?.resumesAt === undefined ? result : { ok: true, value: { ...result.value, pausedUntil: paused.resumesAt } };
+  }
+
   function finish(job: Job, result: Result<LookupValue>): void {
     job.phase = 'done';
     if (jobs.get(job.id) === job) jobs.delete(job.id);
@@ -236,19 +243,20 @@ export function createLookupService(options: LookupServiceOptions) {
       if (signal?.aborted) return aborted();
       if (!isInquiryId(id)) return { ok: false, error: { kind: 'invalid-input' } };
       await Promise.all([loaded, economy.ready]);
-      if (!refresh) {
-        const cached = memory.get(id);
-        if (cached && options.now() - cached.fetchedAt < freshForMs) {
-          economy.cacheHit(options.now());
-          return fromCache(cached);
-        }
-      }
+      const cached = memory.get(id);
+      const fresh = cached && options.now() - cached.fetchedAt < freshForMs ? cached : undefined;
       const source = await options.source();
+      if (fresh && !refresh) {
+        economy.cacheHit(options.now());
+        return whilePaused(fromCache(fresh), source.ok ? source.value.vendorId : undefined);
+      }
       if (!source.ok) return source;
       if (signal?.aborted) return aborted();
       const { vendorId, holdKey } = source.value;
       if (retry) economy.releaseHold(holdKey);
       const refused = economy.refuse(vendorId, holdKey, options.now());
+      // Paused: Refresh cannot ask Coupang, but the copy at hand is still shown, with its age and the countdown.
+      if (refused?.resumesAt !== undefined && cached && 'inquiry' in cached) return whilePaused(fromCache(cached), vendorId);
       if (refused) return { ok: false, error: refused };
       let job = jobs.get(id);
       if (!job) {

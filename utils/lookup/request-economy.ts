@@ -136,6 +136,11 @@ export function createRequestEconomy(options: EconomyOptions) {
       return pausedError(vendorId, now);
     },
 
+    /** The store's pause as an error (kind, resumesAt), while its breaker is open. */
+    paused(vendorId: string, now: number): LookupError | undefined {
+      return pausedError(vendorId, now);
+    },
+
     /** When the next request for this store may go, or why not. */
     slot(vendorId: string, now: number): Slot {
       const verdict = gate(breakerOf(vendorId), now);

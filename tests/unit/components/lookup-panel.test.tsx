@@ -147,4 +147,11 @@ describe('lookup panel (popup and side panel)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(props.lookup).toHaveBeenLastCalledWith('258799946', false, expect.objectContaining({ retry: true })));
   });
+
+  it('a cached answer shown while paused carries the countdown above the details', async () => {
+    renderPanel(async (id) => ({ ok: true, value: { inquiry: { ...unansweredInquiry(), inquiryId: id }, fetchedAt: NOW - 600_000, fromCache: true, pausedUntil: NOW + 42_000 } }));
+    search('258799946');
+    await screen.findByRole('region', { name: 'Inquiry 258799946' });
+    expect(screen.getByRole('timer').textContent).toBe('Coupang paused lookups for this store — resumes in 0:42');
+  });
 });

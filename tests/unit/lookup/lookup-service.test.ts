@@ -366,4 +366,18 @@ describe('lookup service: breaker, holds, retries', () => {
     expect(await settle(waiting, 25_000)).toMatchObject({ ok: true });
     expect(restarted.calls).toEqual(['3']);
   });
+
+  it('while paused, cached answers are still shown with their age and the pause; Refresh shows the copy, sends nothing', async () => {
+    const s = setup();
+    await settle(s.service.lookup('1'));
+    await vi.advanceTimersByTimeAsync(10 * 60_000); // the copy is stale by now
+    s.answerWith(fail({ kind: 'rate-limited', status: 429 }));
+    await settle(s.service.lookup('2'));
+    const resumesAt = Date.now() + 60_000;
+    const cached = await settle(s.service.lookup('1'));
+    expect(cached).toEqual({ ok: true, value: { inquiry: inquiry('1'), fetchedAt: START, fromCache: true, pausedUntil: resumesAt } });
+    const refreshed = await settle(s.service.lookup('1', { refresh: true }));
+    expect(refreshed).toEqual(cached);
+    expect(s.calls).toEqual(['1', '2']);
+  });
 });
