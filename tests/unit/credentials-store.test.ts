@@ -41,4 +41,19 @@ describe('credentials store', () => {
     await expect(store.load()).rejects.toBeDefined();
     expect(await store.load()).toBeUndefined();
   });
+
+  it('an open that throws is not kept either', async () => {
+    const real = new IDBFactory();
+    let calls = 0;
+    const throwing = {
+      open: (name: string, version?: number) => {
+        calls += 1;
+        if (calls === 1) throw new DOMException('blocked by policy', 'SecurityError');
+        return real.open(name, version);
+      },
+    } as unknown as IDBFactory;
+    const store = createCredentialsStore(throwing);
+    await expect(store.load()).rejects.toThrow('blocked by policy');
+    expect(await store.load()).toBeUndefined();
+  });
 });
