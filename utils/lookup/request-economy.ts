@@ -25,7 +25,7 @@ export interface Trip {
   pauseMs: number;
 }
 
-const count2 = z.object({ requests: z.number(), cacheHits: z.number() });
+const usageSlot = z.object({ requests: z.number(), cacheHits: z.number() });
 const tripReason = z.enum(['rate-limited', 'blocked']);
 const stateSchema = z.object({
   breakers: z.record(
@@ -41,7 +41,7 @@ const stateSchema = z.object({
   holds: z.record(z.string(), z.string()),
   slowUntil: z.number(),
   bucket: z.object({ tokens: z.number(), updatedAt: z.number(), sent: z.array(z.number()) }),
-  usage: z.record(z.string(), count2),
+  usage: z.record(z.string(), usageSlot),
   trips: z.array(z.object({ at: z.number(), reason: tripReason, pauseMs: z.number() })),
 });
 

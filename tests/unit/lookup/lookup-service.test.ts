@@ -380,4 +380,18 @@ describe('lookup service: breaker, holds, retries', () => {
     expect(refreshed).toEqual(cached);
     expect(s.calls).toEqual(['1', '2']);
   });
+
+  it("follows the seller's rate: at 0.5 per second, after the burst one request every 2 s", async () => {
+    const s = setup();
+    s.economy.setRate(0.5);
+    const all = Array.from({ length: 7 }, (_, i) => s.service.lookup(String(3_000 + i)));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.calls).toHaveLength(5);
+    await vi.advanceTimersByTimeAsync(1_900);
+    expect(s.calls).toHaveLength(5);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(s.calls).toHaveLength(6);
+    await settle(Promise.all(all), 2_000);
+    expect(s.calls).toHaveLength(7);
+  });
 });
