@@ -214,7 +214,9 @@ export function createLookupService(options: LookupServiceOptions) {
   async function send(job: Job, asProbe: boolean): Promise<void> {
     job.phase = 'sending';
     job.attempts += 1;
-    const result = await job.source.getInquiry(job.id, { signal: job.controller.signal });
+    const result: Result<{ inquiry: Inquiry; cagWarning?: boolean }> = await job.source
+      .getInquiry(job.id, { signal: job.controller.signal })
+      .catch(() => ({ ok: false, error: { kind: 'extension-error' } }));
     const now = options.now();
     const error = result.ok ? undefined : result.error;
     const shown = economy.settle(job.source.vendorId, job.source.holdKey, error, Boolean(result.ok ? result.value.cagWarning : result.error.cagWarning), asProbe, now);

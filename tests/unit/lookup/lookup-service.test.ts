@@ -394,4 +394,16 @@ describe('lookup service: breaker, holds, retries', () => {
     await settle(Promise.all(all), 2_000);
     expect(s.calls).toHaveLength(7);
   });
+
+  it('a source that throws answers its askers with extension-error and the queue moves on', async () => {
+    const s = setup({
+      answer: (id) => {
+        if (id === '1') throw new Error('boom');
+        return ok(id, 1);
+      },
+    });
+    const [first, second] = await settle(Promise.all([s.service.lookup('1'), s.service.lookup('2')]));
+    expect(first).toEqual({ ok: false, error: { kind: 'extension-error' } });
+    expect(second).toMatchObject({ ok: true });
+  });
 });
