@@ -143,7 +143,6 @@ export const en = {
   'economy.resuming': 'Resuming…',
   'economy.held': 'Lookups with these keys are stopped so the same failure does not count toward a block. Fix it as described, then press Retry.',
   'economy.retry': 'Retry',
-  'economy.cachedAge': 'Showing the copy fetched {time}.',
   'options.economy': 'Requests to Coupang',
   'options.economyHelp': 'Coupang blocks stores that look inquiries up too often. Every lookup shares one budget.',
   'options.rate': 'Requests per second (0.5–8)',

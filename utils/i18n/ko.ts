@@ -144,7 +144,6 @@ export const ko: Messages = {
   'economy.resuming': '재개하는 중…',
   'economy.held': '같은 실패가 차단으로 이어지지 않도록 이 키로는 조회를 멈췄습니다. 안내대로 고친 뒤 다시 시도를 누르세요.',
   'economy.retry': '다시 시도',
-  'economy.cachedAge': '{time}에 가져온 사본을 보여 줍니다.',
   'options.economy': '쿠팡으로 보내는 요청',
   'options.economyHelp': '쿠팡은 문의를 너무 자주 조회하는 스토어를 차단합니다. 모든 조회가 하나의 한도를 함께 씁니다.',
   'options.rate': '초당 요청 수 (0.5–8)',
