@@ -183,4 +183,21 @@ describe('request economy', () => {
     expect(await value(en['options.breaker']).textContent()).toMatch(/^Paused until /);
     await options.getByText(/too many requests \(429\), paused 1 min/).waitFor({ timeout: UI_TIMEOUT_MS });
   });
+
+  it('an unregistered IP holds the keys: nothing more is sent until Retry, which then shows the inquiry', async () => {
+    sim.ipAllowed = false;
+    await lookUp(popup, '1015668178');
+    await expectErrorShown(popup, 'ip-not-allowed');
+    for (const id of ['1015668179', SEED]) {
+      await lookUp(popup, id);
+      await popup.getByText(en['economy.held']).waitFor({ timeout: UI_TIMEOUT_MS });
+    }
+    await pause(300);
+    log('Not allowed IP, then 2 more lookups');
+    expect(lookups()).toHaveLength(1);
+    sim.ipAllowed = true; // the seller registered this computer's IP
+    await popup.getByRole('button', { name: en['economy.retry'], exact: true }).click();
+    await expectDetailsShown(popup, SEED);
+    expect(lookups()).toHaveLength(2);
+  });
 });
