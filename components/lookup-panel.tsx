@@ -4,13 +4,14 @@ import type { Locale, Translate } from '@/utils/i18n/translate';
 import type { LookupValue } from '@/utils/messaging';
 import type { RecentLookup } from '@/utils/storage';
 import { InquiryDetails } from './inquiry-details';
-import { LookupErrorView } from './lookup-error';
+import { LookupErrorView, PauseCountdown } from './lookup-error';
 import { SearchBox } from './search-box';
 
 export interface LookupPanelProps {
   t: Translate;
   locale: Locale;
-  lookup: (id: string, refresh: boolean) => Promise<Result<LookupValue>>;
+  /** `signal` aborts when this panel no longer wants the answer; `retry`: the seller pressed Retry on held keys. */
+  lookup: (id: string, refresh: boolean, options?: { signal?: AbortSignal; retry?: boolean }) => Promise<Result<LookupValue>>;
   recent: RecentLookup[];
   /** Shown on open (the side panel's last inquiry). */
   initialId?: string;
@@ -32,11 +33,16 @@ export function LookupPanel(props: LookupPanelProps) {
   const [view, setView] = useState<View>({ phase: 'idle' });
   const [now, setNow] = useState(props.now());
   const latest = useRef(0);
+  const asking = useRef<AbortController | undefined>(undefined);
 
-  async function show(id: string, refresh = false) {
+  async function show(id: string, refresh = false, retry = false) {
     const ticket = ++latest.current;
+    // The query was replaced: the background drops the old request if it has not left yet.
+    asking.current?.abort();
+    const controller = new AbortController();
+    asking.current = controller;
     setView({ phase: 'loading', id });
-    const result = await props.lookup(id, refresh);
+    const result = await props.lookup(id, refresh, { signal: controller.signal, retry });
     if (ticket !== latest.current) return; // a newer lookup replaced this one
     setNow(props.now());
     if (result.ok) {
@@ -50,6 +56,8 @@ export function LookupPanel(props: LookupPanelProps) {
   useEffect(() => {
     if (props.initialId) void show(props.initialId);
   }, [props.initialId]);
+
+  useEffect(() => () => asking.current?.abort(), []);
 
   useEffect(() => {
     // Relative times ("3 minutes ago", time left) stay true while the panel stays open.
@@ -68,7 +76,19 @@ export function LookupPanel(props: LookupPanelProps) {
           {t('search.loading', { id: view.id })}
         </p>
       )}
-      {view.phase === 'failed' && <LookupErrorView error={view.error} t={t} onOpenOptions={props.onOpenOptions} />}
+      {view.phase === 'failed' && (
+        <LookupErrorView
+          error={view.error}
+          t={t}
+          now={props.now}
+          onOpenOptions={props.onOpenOptions}
+          onResume={() => void show(view.id)}
+          onRetry={() => void show(view.id, false, true)}
+        />
+      )}
+      {view.phase === 'shown' && view.value.pausedUntil !== undefined && (
+        <PauseCountdown resumesAt={view.value.pausedUntil} t={t} now={props.now} />
+      )}
       {view.phase === 'shown' && (
         <InquiryDetails inquiry={view.value.inquiry} t={t} locale={locale} now={now} fetchedAt={view.value.fetchedAt} />
       )}

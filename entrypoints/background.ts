@@ -6,19 +6,30 @@ import { createRouter, type MessageSender } from '@/utils/background/router';
 import { createCredentialsStore } from '@/utils/credentials-store';
 import { createTranslator, pickLocale } from '@/utils/i18n/translate';
 import { createLookupService } from '@/utils/lookup/lookup-service';
-import { inquiryCacheItem, sidePanelInquiryItem } from '@/utils/storage';
+import { createRequestEconomy } from '@/utils/lookup/request-economy';
+import { LOOKUP_PORT } from '@/utils/messaging';
+import { clockOffsetItem, inquiryCacheItem, readSettings, requestEconomyItem, settingsItem, sidePanelInquiryItem } from '@/utils/storage';
 
 export default defineBackground(() => {
   const now = () => Date.now();
   const subtle = globalThis.crypto.subtle;
   const credentials = createCredentialsStore(indexedDB);
-  const clients = createClientProvider(credentials, { fetch: (input, init) => fetch(input, init), subtle, now });
+  const clients = createClientProvider(credentials, {
+    fetch: (input, init) => fetch(input, init),
+    subtle,
+    now,
+    offsets: { get: () => clockOffsetItem.getValue(), set: (offsetMs) => clockOffsetItem.setValue(offsetMs) },
+  });
+  const economy = createRequestEconomy({
+    store: { get: () => requestEconomyItem.getValue(), set: (state) => requestEconomyItem.setValue(state) },
+    now,
+  });
+  const applyRate = () => void readSettings().then((settings) => economy.setRate(settings.requestsPerSecond));
+  applyRate();
   const lookups = createLookupService({
-    source: async () => {
-      const client = await clients.get();
-      return client.ok ? { ok: true, value: { getInquiry: (id: string) => client.value.getInquiry(id) } } : client;
-    },
+    source: () => clients.get(),
     cache: { get: () => inquiryCacheItem.getValue(), set: (value) => inquiryCacheItem.setValue(value) },
+    economy,
     now,
   });
   const router = createRouter({
@@ -29,6 +40,7 @@ export default defineBackground(() => {
     now,
     clients,
     lookups,
+    economy,
     openSidePanel: (id, sender) => openSidePanel(sender.tab?.id, id),
     openOptions: () => browser.runtime.openOptionsPage(),
   });
@@ -38,6 +50,18 @@ export default defineBackground(() => {
     void router.dispatch(message, sender).then(sendResponse);
     return true;
   });
+  // One port per lookup: its disconnect (aborted asker, closed popup or tab) means nobody waits any more.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== LOOKUP_PORT) return;
+    const gone = new AbortController();
+    port.onDisconnect.addListener(() => gone.abort());
+    port.onMessage.addListener((message: unknown) => {
+      void router.dispatch(message, port.sender ?? {}, gone.signal).then((response) => {
+        if (!gone.signal.aborted && response !== undefined) port.postMessage(response);
+      });
+    });
+  });
+  settingsItem.watch(applyRate);
 
   browser.runtime.onInstalled.addListener(async () => {
     const t = createTranslator(pickLocale(browser.i18n.getUILanguage()));

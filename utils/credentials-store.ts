@@ -25,14 +25,15 @@ export function createCredentialsStore(idb: IDBFactory) {
   let dbPromise: Promise<IDBDatabase> | undefined;
 
   function open(): Promise<IDBDatabase> {
-    dbPromise ??= new Promise((resolve, reject) => {
+    dbPromise ??= new Promise<IDBDatabase>((resolve, reject) => {
       const request = idb.open(DB_NAME, 1);
       request.onupgradeneeded = () => request.result.createObjectStore(STORE);
       request.onsuccess = () => resolve(request.result);
-      request.onerror = () => {
-        dbPromise = undefined;
-        reject(request.error);
-      };
+      request.onerror = () => reject(request.error);
+    }).catch((error: unknown) => {
+      // Neither a failed open nor one that threw is kept: the next call opens again.
+      dbPromise = undefined;
+      throw error;
     });
     return dbPromise;
   }

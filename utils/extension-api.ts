@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { failure, responseEnvelopeSchema, type Request, type RequestType, type ResponseOf } from './messaging';
+import { failure, LOOKUP_PORT, responseEnvelopeSchema, type Request, type RequestType, type ResponseOf } from './messaging';
 
 /**
  * Sends one protocol message to the background and checks the answer's shape. A missing or
@@ -19,18 +19,43 @@ export interface LookupOptions {
   refresh?: boolean;
   /** Aborted when the asker no longer wants the answer (card closed, query replaced, popup closed). */
   signal?: AbortSignal;
+  /** The seller pressed Retry on a failure held against these keys (docs/request-economy.md#holds). */
+  retry?: boolean;
 }
 
 /**
- * The one way every surface (popup, side panel, hover card, demo) asks for an inquiry. An aborted
- * signal resolves at once with the typed 'aborted' error, which no surface shows.
+ * The one way every surface (popup, side panel, hover card, demo) asks for an inquiry. Each lookup has
+ * its own port to the background: closing it (an aborted signal, or the page going away) tells the
+ * background nobody waits any more, so a queued request is dropped and one in flight is aborted
+ * (docs/request-economy.md#askers). An aborted signal resolves at once with the typed 'aborted' error,
+ * which no surface shows.
  */
-export function lookupInquiry(id: string, { refresh = false, signal }: LookupOptions = {}): Promise<ResponseOf<'lookup'>> {
+export function lookupInquiry(id: string, { refresh = false, signal, retry = false }: LookupOptions = {}): Promise<ResponseOf<'lookup'>> {
   if (signal?.aborted) return Promise.resolve(failure('aborted'));
-  const answer = ask({ type: 'lookup', id, refresh });
-  if (!signal) return answer;
   return new Promise((resolve) => {
-    signal.addEventListener('abort', () => resolve(failure('aborted')), { once: true });
-    void answer.then(resolve);
+    let port: ReturnType<typeof browser.runtime.connect>;
+    const settle = (result: ResponseOf<'lookup'>) => {
+      signal?.removeEventListener('abort', onAbort);
+      port.onMessage.removeListener(onMessage);
+      port.onDisconnect.removeListener(onDisconnect);
+      port.disconnect();
+      resolve(result);
+    };
+    const onAbort = () => settle(failure('aborted'));
+    const onMessage = (message: unknown) => {
+      const parsed = responseEnvelopeSchema.safeParse(message);
+      settle((parsed.success ? parsed.data : failure('extension-error')) as ResponseOf<'lookup'>);
+    };
+    const onDisconnect = () => settle(failure('extension-error'));
+    try {
+      port = browser.runtime.connect({ name: LOOKUP_PORT });
+    } catch {
+      resolve(failure('extension-error'));
+      return;
+    }
+    port.onMessage.addListener(onMessage);
+    port.onDisconnect.addListener(onDisconnect);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    port.postMessage({ type: 'lookup', id, refresh, retry } satisfies Request);
   });
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod/mini';
 import { ERROR_KINDS, type LookupError, type Result } from './coupang/error-kinds';
 import type { Inquiry } from './coupang/inquiry';
+import type { UsageReport } from './lookup/request-economy';
 
 /**
  * The one message protocol between the extension's pages / content scripts and the background.
@@ -10,7 +11,7 @@ import type { Inquiry } from './coupang/inquiry';
 const inquiryIdSchema = z.string().check(z.regex(/^[1-9]\d{0,19}$/));
 
 export const requestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('lookup'), id: inquiryIdSchema, refresh: z.optional(z.boolean()) }),
+  z.object({ type: z.literal('lookup'), id: inquiryIdSchema, refresh: z.optional(z.boolean()), retry: z.optional(z.boolean()) }),
   z.object({ type: z.literal('get-status') }),
   z.object({
     type: z.literal('save-credentials'),
@@ -22,7 +23,11 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('test-connection') }),
   z.object({ type: z.literal('open-side-panel'), id: inquiryIdSchema }),
   z.object({ type: z.literal('open-options') }),
+  z.object({ type: z.literal('get-usage') }),
 ]);
+
+/** A lookup over a port of this name: the port's disconnect means the asker stopped waiting (docs/request-economy.md#askers). */
+export const LOOKUP_PORT = 'lookup';
 
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -35,6 +40,8 @@ export interface LookupValue {
   /** When the data left Coupang (epoch ms): the UI shows its age. */
   fetchedAt: number;
   fromCache: boolean;
+  /** Served from the cache while Coupang paused this store: lookups resume then (epoch ms; docs/request-economy.md#breaker). */
+  pausedUntil?: number;
 }
 
 export interface CredentialsStatus {
@@ -51,6 +58,7 @@ export interface ResponseMap {
   'test-connection': Result<{ checkedAt: number }>;
   'open-side-panel': Result<null>;
   'open-options': Result<null>;
+  'get-usage': Result<UsageReport>;
 }
 
 export type ResponseOf<T extends RequestType> = ResponseMap[T];
@@ -59,6 +67,9 @@ const lookupErrorSchema = z.object({
   kind: z.enum(ERROR_KINDS),
   status: z.optional(z.number()),
   detail: z.optional(z.string()),
+  resumesAt: z.optional(z.number()),
+  held: z.optional(z.boolean()),
+  fetchedAt: z.optional(z.number()),
 });
 
 /** Shape check of a response coming back over the runtime channel; the background is trusted, the channel is not typed. */

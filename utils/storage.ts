@@ -1,7 +1,6 @@
 // zod/mini: the content script reads settings, and classic zod would add ~84 kB to it.
 import { z } from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
-import type { LookupValue } from './messaging';
 
 /**
  * Every storage item of the extension. Nothing here holds the secret key (see credentials-store.ts).
@@ -12,6 +11,8 @@ import type { LookupValue } from './messaging';
 export const settingsSchema = z.object({
   hoverCardsEnabled: z._default(z.boolean(), true),
   hoverDelayMs: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(3000)), 300),
+  /** The request budget's sustained rate (docs/request-economy.md#budget); the background clamps it to 0.5–8. */
+  requestsPerSecond: z._default(z.number().check(z.minimum(0.5), z.maximum(8)), 2),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
@@ -49,5 +50,11 @@ export async function rememberLookup(entry: RecentLookup): Promise<RecentLookup[
 /** The inquiry the side panel shows: set by the popup, the context menu and hover cards, restored on reopen. */
 export const sidePanelInquiryItem = storage.defineItem<string>('local:sidePanelInquiryId');
 
-/** Looked-up inquiries (buyer data included), kept only in session storage. */
-export const inquiryCacheItem = storage.defineItem<Record<string, LookupValue>>('session:inquiryCache', { fallback: {} });
+/** Looked-up inquiries (buyer data included), kept only in session storage; validated by the lookup service. */
+export const inquiryCacheItem = storage.defineItem<unknown>('session:inquiryCache');
+
+/** The request budget, breakers, holds and usage counts (docs/request-economy.md): no secret, no buyer data. */
+export const requestEconomyItem = storage.defineItem<unknown>('local:requestEconomy');
+
+/** How far this computer's clock is off Coupang's (ms), so a restarted worker signs right the first time. */
+export const clockOffsetItem = storage.defineItem<number>('session:clockOffsetMs');

@@ -2,6 +2,8 @@
  * Every error kind the gateway simulator can provoke, looked up from the popup, shows its own message
  * (en['error.<kind>']) in role=alert. 400 is not here: only a non-digit ID provokes it, and the UI
  * refuses those before sending (gateway-sim.e2e.ts covers the simulator's 400).
+ * Kinds that pause the store or hold the keys (docs/request-economy.md) each get a browser of their own,
+ * so the pause they cause does not answer the next test.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -28,12 +30,16 @@ afterAll(async () => {
 
 beforeEach(() => sim.reset());
 
-const scenarioKinds: Array<[ScenarioName, ErrorKind]> = [
+/** Each leaves the store paused or the keys held: run in a fresh browser. */
+const pausingKinds: Array<[ScenarioName, ErrorKind]> = [
   ['ipNotAllowed', 'ip-not-allowed'],
   ['blockedHtml', 'blocked'],
+  ['rateLimited', 'rate-limited'],
+];
+
+const scenarioKinds: Array<[ScenarioName, ErrorKind]> = [
   ['forbidden', 'forbidden'],
   ['otherVendor', 'other-vendor'],
-  ['rateLimited', 'rate-limited'],
   ['serverError', 'server-error'],
   ['gatewayTimeout', 'gateway-timeout'],
   ['gatewayUnreachable', 'gateway-unreachable'],
@@ -56,13 +62,6 @@ describe('error kinds from the gateway', () => {
     await lookUp(popup, '123456789');
     await expectErrorShown(popup, 'not-found');
     expect(sim.lookupsOf('123456789')).toMatchObject([{ authOk: true, status: 404 }]);
-  });
-
-  it('a key whose IP is not registered shows the ip-not-allowed message on an ordinary lookup', async () => {
-    sim.ipAllowed = false;
-    await lookUp(popup, '1015668178');
-    await expectErrorShown(popup, 'ip-not-allowed');
-    expect(sim.lookupsOf('1015668178')).toMatchObject([{ authOk: true, status: 403 }]);
   });
 
   it('a clock more than 5 minutes off, with no Date header to correct from, shows the signature-expired message', async () => {
@@ -96,6 +95,39 @@ describe('error kinds from the gateway', () => {
     expect(elapsed).toBeLessThan(14_000);
     await sim.waitForRequest((r) => r.outcome === 'client-gave-up', 2_000);
   }, 25_000);
+});
+
+describe('error kinds that pause the store or hold the keys (a fresh browser each)', () => {
+  /** A browser of its own with keys saved; closed at the end of the test. */
+  async function freshPopup(): Promise<{ page: Page; close: () => Promise<void> }> {
+    const own = await launchExtension(sim);
+    await (await saveKeys(own.ctx, TEST_KEYS)).close();
+    return { page: await openExtensionPage(own.ctx, 'popup.html'), close: () => own.close() };
+  }
+
+  it.each(pausingKinds)('scenario %s shows the %s message', async (scenario, kind) => {
+    const fresh = await freshPopup();
+    try {
+      const id = SCENARIO_IDS[scenario];
+      await lookUp(fresh.page, id);
+      await expectErrorShown(fresh.page, kind);
+      expect(sim.lookupsOf(id), sim.describeRequests()).toMatchObject([{ authOk: true }]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('a key whose IP is not registered shows the ip-not-allowed message on an ordinary lookup', async () => {
+    const fresh = await freshPopup();
+    try {
+      sim.ipAllowed = false;
+      await lookUp(fresh.page, '1015668178');
+      await expectErrorShown(fresh.page, 'ip-not-allowed');
+      expect(sim.lookupsOf('1015668178')).toMatchObject([{ authOk: true, status: 403 }]);
+    } finally {
+      await fresh.close();
+    }
+  });
 });
 
 describe('error kinds from wrong keys', () => {

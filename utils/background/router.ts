@@ -1,5 +1,7 @@
 import type { CredentialsStore } from '../credentials-store';
+import { forContentScript, shownError } from '../lookup/content-script-view';
 import type { LookupService } from '../lookup/lookup-service';
+import type { RequestEconomy } from '../lookup/request-economy';
 import type { ClientProvider } from './client-provider';
 import { CONTENT_SCRIPT_REQUESTS, failure, requestSchema, success, type Request, type ResponseMap } from '../messaging';
 import { clearSecret, saveCredentials, statusOf } from './credentials';
@@ -19,6 +21,7 @@ export interface RouterDeps {
   now: () => number;
   clients: ClientProvider;
   lookups: LookupService;
+  economy: RequestEconomy;
   openSidePanel: (id: string, sender: MessageSender) => Promise<void>;
   /** Content scripts have no runtime.openOptionsPage of their own. */
   openOptions: () => Promise<void>;
@@ -28,7 +31,7 @@ type Response = ResponseMap[keyof ResponseMap];
 
 /**
  * Answers one runtime message. Only this extension may talk to the background; content scripts
- * may only look up, open the side panel and read the vendor ID; saving keys and testing them are for the extension's pages.
+ * may only look up, open the side panel and read the vendor ID; saving keys, testing them and usage are for the extension's pages.
  * Returns undefined for messages that are not ours, so other listeners may answer them.
  */
 export function createRouter(deps: RouterDeps) {
@@ -37,10 +40,18 @@ export function createRouter(deps: RouterDeps) {
     await deps.lookups.clear();
   }
 
-  async function handle(request: Request, sender: MessageSender, fromOwnPage: boolean): Promise<Response> {
+  async function handle(request: Request, sender: MessageSender, fromOwnPage: boolean, signal?: AbortSignal): Promise<Response> {
     switch (request.type) {
-      case 'lookup':
-        return deps.lookups.lookup(request.id, { refresh: request.refresh ?? false });
+      case 'lookup': {
+        const result = await deps.lookups.lookup(request.id, { refresh: request.refresh ?? false, retry: request.retry ?? false, signal });
+        // Content scripts get only what the card shows (docs/request-economy.md#privacy); own pages get it all.
+        if (!fromOwnPage) return forContentScript(result);
+        return result.ok ? result : { ok: false, error: shownError(result.error) };
+      }
+      case 'get-usage': {
+        const client = await deps.clients.get();
+        return success(deps.economy.report(client.ok ? client.value.vendorId : '', client.ok ? client.value.holdKey : undefined, deps.now()));
+      }
       case 'get-status': {
         const status = statusOf(await deps.credentials.load());
         return success(fromOwnPage ? status : { ...status, accessKey: '' });
@@ -58,8 +69,18 @@ export function createRouter(deps: RouterDeps) {
       case 'test-connection': {
         const loaded = await deps.clients.get();
         if (!loaded.ok) return loaded;
+        // The seller's explicit check: it lifts a hold for this one try, but never passes an open breaker,
+        // and it counts against the same budget (docs/request-economy.md#holds).
+        const { vendorId, holdKey } = loaded.value;
+        deps.economy.releaseHold(holdKey);
+        const refused = deps.economy.refuse(vendorId, holdKey, deps.now());
+        if (refused) return { ok: false, error: refused };
+        const slot = deps.economy.slot(vendorId, deps.now());
+        deps.economy.spend(vendorId, deps.now(), slot.verdict === 'probe');
         const tested = await loaded.value.testConnection();
-        return tested.ok ? success({ checkedAt: deps.now() }) : tested;
+        const error = tested.ok ? undefined : tested.error;
+        const shown = deps.economy.settle(vendorId, holdKey, error, Boolean(error?.cagWarning), slot.verdict === 'probe', deps.now());
+        return shown ? { ok: false, error: shownError(shown) } : success({ checkedAt: deps.now() });
       }
       case 'open-side-panel':
         await deps.openSidePanel(request.id, sender);
@@ -71,15 +92,18 @@ export function createRouter(deps: RouterDeps) {
   }
 
   return {
-    /** Undefined: not a message for us (or not from us); no answer is sent. */
-    async dispatch(raw: unknown, sender: MessageSender): Promise<Response | undefined> {
+    /**
+     * Undefined: not a message for us (or not from us); no answer is sent. `signal`: the asker's port
+     * closed (a lookup over the lookup port).
+     */
+    async dispatch(raw: unknown, sender: MessageSender, signal?: AbortSignal): Promise<Response | undefined> {
       if (sender.id !== deps.extensionId) return undefined;
       const parsed = requestSchema.safeParse(raw);
       if (!parsed.success) return failure('invalid-input', { detail: 'malformed request' });
       const fromOwnPage = sender.url?.startsWith(deps.extensionOrigin) ?? false;
       if (!fromOwnPage && !CONTENT_SCRIPT_REQUESTS.has(parsed.data.type)) return undefined;
       try {
-        return await handle(parsed.data, sender, fromOwnPage);
+        return await handle(parsed.data, sender, fromOwnPage, signal);
       } catch {
         return failure('extension-error');
       }

@@ -1,7 +1,7 @@
 import { toDetail } from './detail';
 import type { ErrorKind, LookupError } from './error-kinds';
 
-/** A non-2xx answer from the gateway → one error kind (coupang-api.md §3). */
+/** A non-2xx answer from the gateway → one error kind (docs/coupang-api.md#errors, docs/request-economy.md#blocks). */
 
 function isHtml(bodyText: string, contentType: string | null): boolean {
   return (contentType?.toLowerCase().includes('text/html') ?? false) || bodyText.trimStart().startsWith('<');
@@ -36,6 +36,8 @@ function kindOf(status: number, message: string, html: boolean, bodyText: string
       return html ? 'blocked' : 'forbidden';
     case 404:
       return said('Vendor id should be same') ? 'other-vendor' : 'not-found';
+    case 302:
+      return 'blocked';
     case 429:
       return 'rate-limited';
     case 500:

@@ -37,6 +37,8 @@ interface Answer {
   contentType: string | null;
   body: string;
   serverDate?: number;
+  retryAfter?: string;
+  cagWarning: boolean;
 }
 
 /** Rejects as soon as `signal` aborts, even if the injected fetch ignores it. */
@@ -103,19 +105,25 @@ export function createCoupangClient(
           },
           credentials: 'omit',
           cache: 'no-store',
+          // A 302 means this IP or vendor is blocked (docs/request-economy.md#blocks): never follow it.
+          redirect: 'manual',
           signal: controller.signal,
         }),
         controller.signal,
       );
       const body = await untilAborted(response.text(), controller.signal);
+      // A manual redirect comes back opaque: status 0, no headers. Only a redirect can make it.
+      const redirected = response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
       return {
         ok: true,
         value: {
-          status: response.status,
+          status: redirected ? 302 : response.status,
           ok: response.ok,
           contentType: response.headers.get('content-type'),
           body,
           serverDate: parseDateHeader(response.headers.get('date')),
+          retryAfter: response.headers.get('retry-after') ?? undefined,
+          cagWarning: response.headers.has('x-cag-warnings'),
         },
       };
     } catch {
@@ -134,27 +142,30 @@ export function createCoupangClient(
     query: string,
     parse: (body: string) => Result<T>,
     callerSignal: AbortSignal | undefined,
-  ): Promise<Result<{ data: T; serverDate?: number }, CoupangError>> {
+  ): Promise<Result<{ data: T; serverDate?: number; cagWarning: boolean }, CoupangError>> {
     const answer = await send(path, query, callerSignal);
     if (!answer.ok) return answer;
-    const { status, ok, contentType, body, serverDate } = answer.value;
+    const { status, ok, contentType, body, serverDate, retryAfter, cagWarning } = answer.value;
     const parsed: Result<T> = ok ? parse(body) : { ok: false, error: classifyFailure(status, body, contentType) };
-    if (!parsed.ok) return { ok: false, error: serverDate === undefined ? parsed.error : { ...parsed.error, serverDate } };
-    return { ok: true, value: { data: parsed.value, serverDate } };
+    if (!parsed.ok) {
+      const signals = { ...(serverDate === undefined ? {} : { serverDate }), ...(retryAfter === undefined ? {} : { retryAfter }), ...(cagWarning ? { cagWarning } : {}) };
+      return { ok: false, error: { ...parsed.error, ...signals } };
+    }
+    return { ok: true, value: { data: parsed.value, serverDate, cagWarning } };
   }
 
   return {
     async getInquiry(
       inquiryId: string,
       opts: { signal?: AbortSignal } = {},
-    ): Promise<Result<{ inquiry: Inquiry; serverDate?: number }, CoupangError>> {
+    ): Promise<Result<{ inquiry: Inquiry; serverDate?: number; cagWarning: boolean }, CoupangError>> {
       if (!isInquiryId(inquiryId)) return { ok: false, error: { kind: 'invalid-input' } };
       const result = await request(inquiryPath(inquiryId), '', parseInquiryResponse, opts.signal);
       if (!result.ok) return result;
-      return { ok: true, value: { inquiry: result.value.data, serverDate: result.value.serverDate } };
+      return { ok: true, value: { inquiry: result.value.data, serverDate: result.value.serverDate, cagWarning: result.value.cagWarning } };
     },
 
-    /** The cheapest honest check (coupang-api.md §5): one day, one row; proves key, secret, IP and vendor ID. */
+    /** The cheapest honest check: one day, one row; proves key, secret, IP and vendor ID. */
     async testConnection(opts: { signal?: AbortSignal } = {}): Promise<Result<{ serverDate?: number }, CoupangError>> {
       const vendorId = encodeURIComponent(credentials.vendorId);
       const today = koreaDay(now());

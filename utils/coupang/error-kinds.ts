@@ -1,5 +1,5 @@
 /**
- * Every way a lookup can fail. One kind per row of coupang-api.md §3, plus failures on our side.
+ * Every way a lookup can fail. One kind per row of docs/coupang-api.md#errors, plus failures on our side.
  * The UI turns a kind into a message that says what happened and what to do (utils/i18n).
  */
 export const ERROR_KINDS = [
@@ -10,7 +10,7 @@ export const ERROR_KINDS = [
   'malformed-auth', // 401 HMAC format is invalid.
   'not-authorized', // 401 Request is not authorized. (wrong/expired access key)
   'ip-not-allowed', // 403 ... Not allowed IP ...
-  'blocked', // 403 HTML "Access Denied" page: temporary block after many errors
+  'blocked', // 403 HTML "Access Denied" page: temporary block after many errors; or a 302 (IP or vendor blocked)
   'forbidden', // 403 JSON with any other message
   'not-found', // 404 Inquiry not found
   'other-vendor', // 404 Vendor id should be same with the vendor id in this inquiry
@@ -40,6 +40,16 @@ export interface LookupError {
   detail?: string;
   /** The gateway's `Date` header (epoch ms): on an expired signature, it tells how far this clock is off. */
   serverDate?: number;
+  /** The gateway's `Retry-After` header as sent (on a 429); read by the breaker, never shown. */
+  retryAfter?: string;
+  /** The gateway sent `X-CAG-Warnings`: this store is near the throttle (docs/request-economy.md#warnings). */
+  cagWarning?: boolean;
+  /** Lookups for this store are paused until then (epoch ms): the UI counts down (docs/request-economy.md#breaker). */
+  resumesAt?: number;
+  /** These credentials failed for good: no automatic lookups until the keys change or the seller presses Retry. */
+  held?: boolean;
+  /** A remembered failure (not found, other store): when Coupang said so (epoch ms). */
+  fetchedAt?: number;
 }
 
 export type Result<T, E = LookupError> = { ok: true; value: T } | { ok: false; error: E };

@@ -137,6 +137,33 @@ export const en = {
   'options.hoverDelay': 'Hover delay (ms)',
 
   'time.justNow': 'just now',
+
+  // Request economy (docs/request-economy.md): pauses, holds, usage.
+  'economy.paused.rate-limited': 'Coupang paused lookups for this store — resumes in {time}',
+  'economy.paused.blocked': 'Coupang blocked lookups for this store for a while — resumes in {time}. Nothing is sent until then.',
+  'economy.resuming': 'Resuming…',
+  'economy.held': 'Lookups with these keys are stopped so the same failure does not count toward a block. Fix it as described, then press Retry.',
+  'economy.retry': 'Retry',
+  'options.economy': 'Requests to Coupang',
+  'options.economyHelp': 'Coupang blocks stores that look inquiries up too often. Every lookup shares one budget.',
+  'options.rate': 'Requests per second (0.5–8)',
+  'options.rateInvalid': 'Enter a number from 0.5 to 8.',
+  'options.usageHour': 'Requests in the last hour',
+  'options.usageDay': 'Requests in the last day',
+  'options.usageCacheHits': 'Answered from the cache (last day)',
+  'options.usageRate': 'Current rate',
+  'options.usageRateValue': '{rate} per second',
+  'options.usageRateSlowed': '{rate} per second (halved: Coupang warned that this store is near its limit)',
+  'options.breaker': 'Pause state',
+  'options.breaker.closed': 'Not paused',
+  'options.breaker.open': 'Paused until {time}',
+  'options.breaker.half-open': 'Trying one request',
+  'options.held': 'Stopped: {kind}',
+  'options.trips': 'Recent pauses',
+  'options.tripsNone': 'None',
+  'options.trip': '{time}: {reason}, paused {minutes} min',
+  'options.trip.rate-limited': 'too many requests (429)',
+  'options.trip.blocked': 'blocked (403 Access Denied or 302)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -138,6 +138,33 @@ export const ko: Messages = {
   'options.hoverDelay': '호버 지연 (ms)',
 
   'time.justNow': '방금',
+
+  // Request economy (docs/request-economy.md): pauses, holds, usage.
+  'economy.paused.rate-limited': '쿠팡이 이 스토어의 조회를 일시 중지했습니다 — {time} 후 재개',
+  'economy.paused.blocked': '쿠팡이 이 스토어의 조회를 잠시 차단했습니다 — {time} 후 재개. 그때까지 요청을 보내지 않습니다.',
+  'economy.resuming': '재개하는 중…',
+  'economy.held': '같은 실패가 차단으로 이어지지 않도록 이 키로는 조회를 멈췄습니다. 안내대로 고친 뒤 다시 시도를 누르세요.',
+  'economy.retry': '다시 시도',
+  'options.economy': '쿠팡으로 보내는 요청',
+  'options.economyHelp': '쿠팡은 문의를 너무 자주 조회하는 스토어를 차단합니다. 모든 조회가 하나의 한도를 함께 씁니다.',
+  'options.rate': '초당 요청 수 (0.5–8)',
+  'options.rateInvalid': '0.5에서 8 사이의 숫자를 입력하세요.',
+  'options.usageHour': '최근 1시간 요청 수',
+  'options.usageDay': '최근 1일 요청 수',
+  'options.usageCacheHits': '캐시로 답한 조회 (최근 1일)',
+  'options.usageRate': '현재 속도',
+  'options.usageRateValue': '초당 {rate}건',
+  'options.usageRateSlowed': '초당 {rate}건 (절반: 쿠팡이 이 스토어가 한도에 가깝다고 경고함)',
+  'options.breaker': '일시 중지 상태',
+  'options.breaker.closed': '중지되지 않음',
+  'options.breaker.open': '{time}까지 중지',
+  'options.breaker.half-open': '요청 하나로 확인 중',
+  'options.held': '멈춤: {kind}',
+  'options.trips': '최근 일시 중지',
+  'options.tripsNone': '없음',
+  'options.trip': '{time}: {reason}, {minutes}분 중지',
+  'options.trip.rate-limited': '요청 과다 (429)',
+  'options.trip.blocked': '차단 (403 Access Denied 또는 302)',
 };
 
 

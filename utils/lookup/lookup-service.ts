@@ -1,72 +1,287 @@
-import type { Result } from '../coupang/error-kinds';
+import { z } from 'zod/mini';
+import type { LookupError, Result } from '../coupang/error-kinds';
 import type { Inquiry } from '../coupang/inquiry';
+import { isInquiryId } from '../coupang/inquiry-id';
 import type { LookupValue } from '../messaging';
+import type { RequestEconomy } from './request-economy';
 
 /** What the service needs from the API client (client.ts), so tests can inject a fake. */
 export interface InquirySource {
-  getInquiry(id: string): Promise<Result<{ inquiry: Inquiry; serverDate?: number }>>;
+  /** The store the credentials belong to: the breaker is per store. */
+  vendorId: string;
+  /** Names these credentials without revealing them (changes whenever the keys are saved): holds are per credentials. */
+  holdKey: string;
+  getInquiry(id: string, options: { signal: AbortSignal }): Promise<Result<{ inquiry: Inquiry; serverDate?: number; cagWarning?: boolean }>>;
 }
 
-/** A key-value cache that survives service-worker restarts (storage.session in the extension). */
+/** A remembered answer: the inquiry, or a failure that would come back the same (not found, other store). */
+export type CachedLookup = { fetchedAt: number; inquiry: Inquiry } | { fetchedAt: number; error: LookupError };
+
+/** Where the cache lives across worker restarts (storage.session in the extension); read once, then written behind. */
 export interface CacheStore {
-  get(): Promise<Record<string, LookupValue>>;
-  set(value: Record<string, LookupValue>): Promise<void>;
+  get(): Promise<unknown>;
+  set(value: Record<string, CachedLookup>): Promise<void>;
+}
+
+export interface Timers {
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
 }
 
 export interface LookupServiceOptions {
   /** Resolves the API client, or a typed error (e.g. no credentials saved). */
   source: () => Promise<Result<InquirySource>>;
   cache: CacheStore;
+  economy: RequestEconomy;
   now: () => number;
-  /** How long a fetched inquiry is served without asking Coupang again. */
+  /** [0, 1): the retry's jitter. */
+  random?: () => number;
+  timers?: Timers;
+  /** How long a fetched inquiry (or a remembered failure) is served without asking Coupang again. */
   freshForMs?: number;
   maxEntries?: number;
 }
 
+export interface LookupRequest {
+  /** Skip the cache; never the budget, the breaker or a hold. */
+  refresh?: boolean;
+  /** The asker stopped waiting: its promise resolves 'aborted'; the request is dropped once no asker is left. */
+  signal?: AbortSignal;
+  /** The seller pressed Retry on held credentials: lift the hold for this try. */
+  retry?: boolean;
+}
+
 export const FRESH_FOR_MS = 5 * 60_000;
 const MAX_ENTRIES = 200;
+/** Answers that would be the same next time: remembered like inquiries (docs/request-economy.md#failures). */
+const CACHED_FAILURES: ReadonlySet<LookupError['kind']> = new Set(['not-found', 'other-vendor']);
+/** Failures worth one more try (docs/request-economy.md#retries): no answer at all, or a gateway hiccup. */
+const RETRIED_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+export const RETRY_MIN_MS = 1_000;
+export const RETRY_SPREAD_MS = 2_000;
+const PROBE_RECHECK_MS = 1_000;
+
+function retryable(error: LookupError): boolean {
+  return error.kind === 'network' || (error.status !== undefined && RETRIED_STATUSES.has(error.status));
+}
+
+const cachedSchema = z.record(
+  z.string(),
+  z.union([
+    z.object({ fetchedAt: z.number(), inquiry: z.looseObject({ inquiryId: z.string() }) }),
+    z.object({ fetchedAt: z.number(), error: z.looseObject({ kind: z.string() }) }),
+  ]),
+);
+
+interface Waiter {
+  resolve: (result: Result<LookupValue>) => void;
+}
+
+interface Job {
+  id: string;
+  source: InquirySource;
+  generation: number;
+  waiters: Set<Waiter>;
+  controller: AbortController;
+  phase: 'queued' | 'sending' | 'retry-wait' | 'done';
+  attempts: number;
+}
+
+const aborted = (): Result<LookupValue> => ({ ok: false, error: { kind: 'aborted' } });
 
 /**
- * One lookup path for every caller: a fresh cached copy is served without a request, and
- * simultaneous lookups of the same ID (two tabs, a hover and the popup) share one request.
+ * One lookup path for every caller (docs/request-economy.md): the cache first (answers and lasting
+ * failures), then holds and the breaker, then one queue under the shared budget. Simultaneous lookups of
+ * one ID share one request; a request nobody waits for any more is dropped before it is sent, or aborted
+ * while it is out.
  */
 export function createLookupService(options: LookupServiceOptions) {
   const freshForMs = options.freshForMs ?? FRESH_FOR_MS;
   const maxEntries = options.maxEntries ?? MAX_ENTRIES;
-  const inFlight = new Map<string, Promise<Result<LookupValue>>>();
+  const random = options.random ?? Math.random;
+  const timers: Timers = options.timers ?? { setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (handle) => clearTimeout(handle as number) };
+  const { economy } = options;
 
-  async function fetchAndStore(id: string): Promise<Result<LookupValue>> {
-    const source = await options.source();
-    if (!source.ok) return source;
-    const result = await source.value.getInquiry(id);
-    if (!result.ok) return result;
-    const value: LookupValue = { inquiry: result.value.inquiry, fetchedAt: options.now(), fromCache: false };
-    await remember(id, value);
-    return { ok: true, value };
+  /** Bumped when the keys change: an answer fetched with older keys is never cached. */
+  let generation = 0;
+  const memory = new Map<string, CachedLookup>();
+  const loaded = options.cache.get().then(
+    (raw) => {
+      const parsed = cachedSchema.safeParse(raw ?? {});
+      if (parsed.success) for (const [id, entry] of Object.entries(parsed.data)) memory.set(id, entry as CachedLookup);
+    },
+    () => undefined,
+  );
+  let writes: Promise<void> = Promise.resolve();
+  const jobs = new Map<string, Job>();
+  const queue: Job[] = [];
+  let pumpTimer: unknown;
+
+  function persist(): void {
+    const snapshot = Object.fromEntries(memory);
+    writes = writes.then(() => options.cache.set(snapshot)).catch(() => undefined);
   }
 
-  async function remember(id: string, value: LookupValue): Promise<void> {
-    const entries = Object.entries(await options.cache.get()).filter(([key]) => key !== id);
-    entries.push([id, value]);
-    entries.sort(([, a], [, b]) => a.fetchedAt - b.fetchedAt);
-    await options.cache.set(Object.fromEntries(entries.slice(-maxEntries)));
+  function remember(id: string, entry: CachedLookup): void {
+    memory.delete(id);
+    memory.set(id, entry);
+    const oldestFirst = [...memory].sort(([, a], [, b]) => a.fetchedAt - b.fetchedAt);
+    for (const [old] of oldestFirst.slice(0, Math.max(0, memory.size - maxEntries))) memory.delete(old);
+    persist();
+  }
+
+  function fromCache(entry: CachedLookup): Result<LookupValue> {
+    return 'inquiry' in entry
+      ? { ok: true, value: { inquiry: entry.inquiry, fetchedAt: entry.fetchedAt, fromCache: true } }
+      : { ok: false, error: { ...entry.error, fetchedAt: entry.fetchedAt } as LookupError };
+  }
+
+  /** A cached inquiry served while the store is paused says until when, so the surface can count down. */
+  function whilePaused(result: Result<LookupValue>, vendorId: string | undefined): Result<LookupValue> {
+    if (!result.ok || vendorId === undefined) return result;
+    const paused = economy.paused(vendorId, options.now());
+    return paused?.resumesAt === undefined ? result : { ok: true, value: { ...result.value, pausedUntil: paused.resumesAt } };
+  }
+
+  function finish(job: Job, result: Result<LookupValue>): void {
+    job.phase = 'done';
+    if (jobs.get(job.id) === job) jobs.delete(job.id);
+    for (const waiter of job.waiters) waiter.resolve(result);
+    job.waiters.clear();
+  }
+
+  /** The last asker left: a queued request is never sent; one that is out is aborted. */
+  function abandon(job: Job): void {
+    if (jobs.get(job.id) === job) jobs.delete(job.id);
+    const queued = queue.indexOf(job);
+    if (queued >= 0) queue.splice(queued, 1);
+    job.controller.abort();
+    job.phase = 'done';
+  }
+
+  function join(job: Job, signal: AbortSignal | undefined): Promise<Result<LookupValue>> {
+    return new Promise((resolve) => {
+      const waiter: Waiter = { resolve };
+      job.waiters.add(waiter);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          if (!job.waiters.delete(waiter)) return;
+          resolve(aborted());
+          if (job.waiters.size === 0 && job.phase !== 'done') abandon(job);
+        },
+        { once: true },
+      );
+    });
+  }
+
+  function schedulePump(delayMs = 0): void {
+    if (pumpTimer !== undefined) timers.clearTimeout(pumpTimer);
+    pumpTimer = timers.setTimeout(pump, delayMs);
+  }
+
+  function pump(): void {
+    pumpTimer = undefined;
+    for (;;) {
+      const job = queue[0];
+      if (!job) return;
+      const now = options.now();
+      const slot = economy.slot(job.source.vendorId, now);
+      // The probe's answer pumps again; the timer only matters for a probe lost with an earlier worker.
+      if (slot.verdict === 'wait') return schedulePump(PROBE_RECHECK_MS);
+      if (slot.verdict === 'paused') {
+        queue.shift();
+        finish(job, { ok: false, error: slot.error });
+        continue;
+      }
+      if (slot.at > now) return schedulePump(slot.at - now);
+      queue.shift();
+      economy.spend(job.source.vendorId, now, slot.verdict === 'probe');
+      void send(job, slot.verdict === 'probe');
+    }
+  }
+
+  function sleep(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const handle = timers.setTimeout(resolve, ms);
+      signal.addEventListener('abort', () => {
+        timers.clearTimeout(handle);
+        resolve();
+      }, { once: true });
+    });
+  }
+
+  async function send(job: Job, asProbe: boolean): Promise<void> {
+    job.phase = 'sending';
+    job.attempts += 1;
+    const result: Result<{ inquiry: Inquiry; cagWarning?: boolean }> = await job.source
+      .getInquiry(job.id, { signal: job.controller.signal })
+      .catch(() => ({ ok: false, error: { kind: 'extension-error' } }));
+    const now = options.now();
+    const error = result.ok ? undefined : result.error;
+    const shown = economy.settle(job.source.vendorId, job.source.holdKey, error, Boolean(result.ok ? result.value.cagWarning : result.error.cagWarning), asProbe, now);
+    schedulePump(); // a probe's answer, or freed room: the queue may move on
+    if ((job.phase as Job['phase']) === 'done') return; // every asker left; they were answered 'aborted'
+    if (error && retryable(error) && job.attempts === 1) {
+      job.phase = 'retry-wait';
+      await sleep(RETRY_MIN_MS + Math.floor(random() * RETRY_SPREAD_MS), job.controller.signal);
+      if (job.phase !== 'retry-wait') return;
+      job.phase = 'queued';
+      queue.unshift(job);
+      return schedulePump();
+    }
+    if (result.ok) {
+      const value: LookupValue = { inquiry: result.value.inquiry, fetchedAt: now, fromCache: false };
+      if (job.generation === generation) remember(job.id, { fetchedAt: now, inquiry: value.inquiry });
+      return finish(job, { ok: true, value });
+    }
+    const failure = shown ?? result.error;
+    if (job.generation === generation && CACHED_FAILURES.has(failure.kind)) remember(job.id, { fetchedAt: now, error: failure });
+    finish(job, { ok: false, error: failure });
   }
 
   return {
-    async lookup(id: string, { refresh = false } = {}): Promise<Result<LookupValue>> {
-      if (!refresh) {
-        const cached = (await options.cache.get())[id];
-        if (cached && options.now() - cached.fetchedAt < freshForMs) return { ok: true, value: { ...cached, fromCache: true } };
+    async lookup(id: string, { refresh = false, signal, retry = false }: LookupRequest = {}): Promise<Result<LookupValue>> {
+      if (signal?.aborted) return aborted();
+      if (!isInquiryId(id)) return { ok: false, error: { kind: 'invalid-input' } };
+      await Promise.all([loaded, economy.ready]);
+      const cached = memory.get(id);
+      const fresh = cached && options.now() - cached.fetchedAt < freshForMs ? cached : undefined;
+      const source = await options.source();
+      if (fresh && !refresh) {
+        economy.cacheHit(options.now());
+        return whilePaused(fromCache(fresh), source.ok ? source.value.vendorId : undefined);
       }
-      const pending = inFlight.get(id);
-      if (pending) return pending;
-      const request = fetchAndStore(id).finally(() => inFlight.delete(id));
-      inFlight.set(id, request);
-      return request;
+      if (!source.ok) return source;
+      if (signal?.aborted) return aborted();
+      const { vendorId, holdKey } = source.value;
+      if (retry) economy.releaseHold(holdKey);
+      const refused = economy.refuse(vendorId, holdKey, options.now());
+      // Paused: Refresh cannot ask Coupang, but the copy at hand is still shown, with its age and the countdown.
+      if (refused?.resumesAt !== undefined && cached && 'inquiry' in cached) return whilePaused(fromCache(cached), vendorId);
+      if (refused) return { ok: false, error: refused };
+      let job = jobs.get(id);
+      if (!job) {
+        job = { id, source: source.value, generation, waiters: new Set(), controller: new AbortController(), phase: 'queued', attempts: 0 };
+        jobs.set(id, job);
+        queue.push(job);
+        schedulePump();
+      }
+      return join(job, signal);
     },
+
+    /** The keys changed: forget what the old ones fetched, and never cache what they are still fetching. */
     async clear(): Promise<void> {
-      await options.cache.set({});
+      generation += 1;
+      await loaded;
+      memory.clear();
+      persist();
+      economy.releaseAllHolds();
+      await writes;
     },
+
+    /** Resolves once every cache write so far is done (tests). */
+    flushed: () => writes,
   };
 }
 

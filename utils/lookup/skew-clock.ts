@@ -7,8 +7,8 @@ export const SKEW_TOLERANCE_MS = 30_000;
  * This computer's clock, corrected by the offset the gateway's `Date` header shows. Coupang rejects a
  * signed-date minutes away from its own clock, and sellers' PCs drift; the header lets us fix it ourselves.
  */
-export function createSkewClock(localNow: () => number) {
-  let offsetMs = 0;
+export function createSkewClock(localNow: () => number, initialOffsetMs = 0) {
+  let offsetMs = Number.isFinite(initialOffsetMs) ? initialOffsetMs : 0;
   return {
     now: (): number => localNow() + offsetMs,
     /** Learns from a response's Date header; true when the correction changed. */
@@ -21,6 +21,10 @@ export function createSkewClock(localNow: () => number) {
     },
     get offsetMs(): number {
       return offsetMs;
+    },
+    /** An offset learned by an earlier worker (read back from storage.session). */
+    restore(savedOffsetMs: number): void {
+      if (Number.isFinite(savedOffsetMs)) offsetMs = savedOffsetMs;
     },
   };
 }

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { LookupPanel } from '@/components/lookup-panel';
-import { ask } from '../extension-api';
+import { lookupInquiry } from '../extension-api';
 import { readRecentLookups, recentLookupsItem, rememberLookup, sidePanelInquiryItem } from '../storage';
 import { pageLocale } from './page-locale';
 
@@ -19,7 +19,7 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
         now={Date.now}
         recent={recent}
         initialId={shownId}
-        lookup={(id, refresh) => ask({ type: 'lookup', id, refresh })}
+        lookup={(id, refresh, options) => lookupInquiry(id, { refresh, ...options })}
         onLookedUp={(id, value) => {
           void rememberLookup({ id, itemName: value.inquiry.itemName, at: Date.now() });
           if (where !== 'sidepanel') return;

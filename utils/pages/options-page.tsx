@@ -1,22 +1,55 @@
 import { render } from 'preact';
 import { OptionsForm } from '@/components/options-form';
+import { RequestEconomyPanel } from '@/components/request-economy-panel';
+import type { UsageReport } from '../lookup/request-economy';
 import { ask } from '../extension-api';
-import { readSettings, updateSettings } from '../storage';
+import { readSettings, updateSettings, type Settings } from '../storage';
 import { pageLocale } from './page-locale';
 
+/** How often the usage figures are read again while the page is open. */
+const USAGE_REFRESH_MS = 5_000;
+
 export async function mountOptionsPage(root: HTMLElement): Promise<void> {
-  const { t } = pageLocale();
-  const [status, settings] = await Promise.all([ask({ type: 'get-status' }), readSettings()]);
-  render(
-    <OptionsForm
-      t={t}
-      status={status.ok ? status.value : { hasSecret: false, accessKey: '', vendorId: '' }}
-      settings={settings}
-      onSave={(input) => ask({ type: 'save-credentials', ...input })}
-      onClearSecret={() => ask({ type: 'clear-secret' })}
-      onTest={() => ask({ type: 'test-connection' })}
-      onSettingsChange={updateSettings}
-    />,
-    root,
-  );
+  const { t, locale } = pageLocale();
+  const [status, initialSettings] = await Promise.all([ask({ type: 'get-status' }), readSettings()]);
+  let settings: Settings = initialSettings;
+  let usage: UsageReport | undefined;
+
+  const draw = () =>
+    render(
+      <>
+        <OptionsForm
+          t={t}
+          status={status.ok ? status.value : { hasSecret: false, accessKey: '', vendorId: '' }}
+          settings={initialSettings}
+          onSave={(input) => ask({ type: 'save-credentials', ...input })}
+          onClearSecret={() => ask({ type: 'clear-secret' })}
+          onTest={() => ask({ type: 'test-connection' })}
+          onSettingsChange={updateSettings}
+        />
+        <RequestEconomyPanel
+          t={t}
+          locale={locale}
+          rate={settings.requestsPerSecond}
+          usage={usage}
+          onRateChange={(rate) =>
+            void updateSettings({ requestsPerSecond: rate }).then((next) => {
+              settings = next;
+              void refreshUsage();
+            })
+          }
+        />
+      </>,
+      root,
+    );
+
+  async function refreshUsage(): Promise<void> {
+    const answer = await ask({ type: 'get-usage' });
+    if (answer.ok) usage = answer.value;
+    draw();
+  }
+
+  draw();
+  await refreshUsage();
+  setInterval(() => void refreshUsage(), USAGE_REFRESH_MS);
 }

@@ -225,6 +225,11 @@ export class GatewaySim {
   sendDateHeader = true;
   /** Delay before each API answer, in ms (to observe loading states). */
   apiDelayMs = 0;
+  /**
+   * When set, every authenticated API call is answered with Coupang's throttle instead: a 429 (with
+   * `Retry-After` when given) or the HTML "Access Denied" 403 block.
+   */
+  throttle: { kind: 'rate-limited'; retryAfter?: string } | { kind: 'blocked-html' } | null = null;
   /** Every request, in arrival order. */
   readonly requests: RecordedRequest[] = [];
   /** Handlers for `https://wing.coupang.com/__fixture-api/{name}`; files `{wingDir}/__fixture-api/{name}.json` otherwise. */
@@ -322,6 +327,12 @@ export class GatewaySim {
     }
   }
 
+  /** The most API requests that arrived within any one rolling second. */
+  maxApiRequestsPerSecond(): number {
+    const times = this.apiRequests().map((r) => r.at);
+    return times.reduce((best, start) => Math.max(best, times.filter((at) => at >= start && at < start + 1_000).length), 0);
+  }
+
   describeRequests(): string {
     if (this.requests.length === 0) return '(no requests)';
     return this.requests.map((r) => `${r.method} ${r.host}${r.path}${r.query ? `?${r.query}` : ''} → ${r.status ?? r.outcome}`).join('; ');
@@ -334,6 +345,7 @@ export class GatewaySim {
     this.clockOffsetMs = 0;
     this.sendDateHeader = true;
     this.apiDelayMs = 0;
+    this.throttle = null;
     this.wingApi.clear();
     for (const res of this.held) res.destroy();
     this.held.clear();
@@ -426,6 +438,13 @@ export class GatewaySim {
     // The allowed IPs belong to the key, so the gateway can check them only once it knows the key.
     if (!this.ipAllowed) {
       return this.send(res, record, GatewaySim.json(403, { code: 'ERROR', message: MESSAGES.ipNotAllowed, transactionId: randomUUID().replaceAll('-', '') }));
+    }
+    if (this.throttle?.kind === 'rate-limited') {
+      const retryAfter: Record<string, string> = this.throttle.retryAfter === undefined ? {} : { 'Retry-After': this.throttle.retryAfter };
+      return this.send(res, record, { status: 429, contentType: 'text/plain', body: 'Too Many Requests' }, retryAfter);
+    }
+    if (this.throttle?.kind === 'blocked-html') {
+      return this.send(res, record, { status: 403, contentType: 'text/html', body: ACCESS_DENIED_HTML(record.path) });
     }
 
     if (record.method === 'GET' && record.path.startsWith(SINGLE_LOOKUP_PREFIX)) {

@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createClientProvider } from '@/utils/background/client-provider';
 import { createRouter, type MessageSender } from '@/utils/background/router';
 import type { StoredCredentials } from '@/utils/credentials-store';
-import { createLookupService } from '@/utils/lookup/lookup-service';
-import type { LookupValue } from '@/utils/messaging';
+import { createLookupService, type CachedLookup } from '@/utils/lookup/lookup-service';
+import { createRequestEconomy } from '@/utils/lookup/request-economy';
 import { readFixture } from '../coupang/read-fixture';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -13,15 +13,20 @@ const OWN_PAGE: MessageSender = { id: EXTENSION_ID, url: `${ORIGIN}options.html`
 const CONTENT_SCRIPT: MessageSender = { id: EXTENSION_ID, url: 'https://wing.coupang.com/tenants/cs/csinquiry', tab: { id: 3 } };
 const SECRET = 'f00dcafe0123456789abcdef0123456789abcdef';
 
+/** A field Coupang may add one day, carrying personal data the card does not show. */
+function withUnknownFields(body: string): string {
+  return body.replace('"inquiryId": 258799946,', '"inquiryId": 258799946, "buyerAddress": "서울시 어딘가 1-2", ');
+}
+
 function setup() {
   let saved: StoredCredentials | undefined;
-  let cache: Record<string, LookupValue> = {};
+  let cache: Record<string, CachedLookup> = {};
   const requests: Array<{ url: string; authorization: string | null }> = [];
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const headers = new Headers(init?.headers);
     requests.push({ url: String(input), authorization: headers.get('Authorization') });
     const body = String(input).includes('/callCenterInquiries/')
-      ? readFixture('258799946')
+      ? withUnknownFields(readFixture('258799946'))
       : '{"code":200,"message":"OK","data":{"content":[],"pagination":{}}}';
     return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
   });
@@ -29,9 +34,11 @@ function setup() {
   const now = () => Date.UTC(2025, 9, 15, 8, 30);
   const subtle = globalThis.crypto.subtle;
   const clients = createClientProvider(credentials, { fetch, subtle, now });
+  const economy = createRequestEconomy({ store: { get: async () => undefined, set: async () => {} }, now });
   const lookups = createLookupService({
     source: async () => clients.get(),
     cache: { get: async () => cache, set: async (value) => void (cache = value) },
+    economy,
     now,
   });
   const openSidePanel = vi.fn(async () => {});
@@ -43,10 +50,11 @@ function setup() {
     now,
     clients,
     lookups,
+    economy,
     openSidePanel,
     openOptions: async () => {},
   });
-  return { router, requests, saved: () => saved, cache: () => cache, openSidePanel };
+  return { router, requests, saved: () => saved, cache: () => cache, openSidePanel, economy };
 }
 
 const SAVE = { type: 'save-credentials', accessKey: ' a1b2c3d4-e5f6-7890-abcd-ef1234567890 ', vendorId: 'a00012345', secretKey: ` ${SECRET}\n` };
@@ -152,5 +160,33 @@ describe('background router', () => {
     const s = setup();
     expect(await s.router.dispatch({ type: 'open-side-panel', id: '258799946' }, CONTENT_SCRIPT)).toEqual({ ok: true, value: null });
     expect(s.openSidePanel).toHaveBeenCalledWith('258799946', CONTENT_SCRIPT);
+  });
+
+  it('sends content scripts only the fields the card shows (no unknown fields); own pages get the whole inquiry', async () => {
+    const s = setup();
+    await s.router.dispatch(SAVE, OWN_PAGE);
+    const own = (await s.router.dispatch({ type: 'lookup', id: '258799946' }, OWN_PAGE)) as unknown as { ok: true; value: { inquiry: Record<string, unknown> } };
+    expect(own.value.inquiry.extra).toMatchObject({ buyerAddress: '서울시 어딘가 1-2' });
+    const page = await s.router.dispatch({ type: 'lookup', id: '258799946' }, CONTENT_SCRIPT);
+    expect(JSON.stringify(page)).not.toContain('서울시');
+    const inquiry = (page as unknown as { ok: true; value: { inquiry: Record<string, unknown> } }).value.inquiry;
+    expect(inquiry.extra).toEqual({});
+    expect(inquiry.itemName).toBe('제주 삼다수, 2L, 6개');
+  });
+
+  it('answers usage only to its own pages', async () => {
+    const s = setup();
+    await s.router.dispatch(SAVE, OWN_PAGE);
+    await s.router.dispatch({ type: 'lookup', id: '258799946' }, OWN_PAGE);
+    expect(await s.router.dispatch({ type: 'get-usage' }, CONTENT_SCRIPT)).toBeUndefined();
+    expect(await s.router.dispatch({ type: 'get-usage' }, OWN_PAGE)).toMatchObject({ ok: true, value: { requestsLastHour: 1, ratePerSecond: 2, breaker: { phase: 'closed' } } });
+  });
+
+  it('a connection test counts as a request and is refused while the store is paused', async () => {
+    const s = setup();
+    await s.router.dispatch(SAVE, OWN_PAGE);
+    s.economy.settle('A00012345', 'x', { kind: 'rate-limited', status: 429 }, false, false, Date.UTC(2025, 9, 15, 8, 30));
+    expect(await s.router.dispatch({ type: 'test-connection' }, OWN_PAGE)).toEqual({ ok: false, error: { kind: 'rate-limited', resumesAt: Date.UTC(2025, 9, 15, 8, 31) } });
+    expect(s.requests).toEqual([]);
   });
 });

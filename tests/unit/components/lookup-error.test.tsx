@@ -85,4 +85,23 @@ describe('LookupErrorView', () => {
       'no-credentials',
     ]);
   });
+
+  it('a pause shows the live countdown in m:ss (blocked says so too), and no countdown without resumesAt', () => {
+    const now = () => 1_000_000;
+    render(<LookupErrorView error={{ kind: 'blocked', status: 403, resumesAt: 1_000_000 + 5 * 60_000 }} t={t} now={now} />);
+    expect(screen.getByRole('timer').textContent).toBe(t('economy.paused.blocked', { time: '5:00' }));
+    cleanup();
+    render(<LookupErrorView error={{ kind: 'rate-limited', status: 429 }} t={t} now={now} />);
+    expect(screen.queryByRole('timer')).toBeNull();
+  });
+
+  it('offers Retry only for held credentials', () => {
+    const onRetry = vi.fn();
+    render(<LookupErrorView error={{ kind: 'ip-not-allowed', status: 403 }} t={t} onRetry={onRetry} />);
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    cleanup();
+    render(<LookupErrorView error={{ kind: 'ip-not-allowed', status: 403, held: true }} t={t} onRetry={onRetry} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
 });

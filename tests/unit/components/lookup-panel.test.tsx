@@ -9,7 +9,7 @@ import { NOW, unansweredInquiry } from './inquiries';
 
 afterEach(cleanup);
 
-type Lookup = (id: string, refresh: boolean) => Promise<Result<LookupValue>>;
+type Lookup = (id: string, refresh: boolean, options?: { signal?: AbortSignal; retry?: boolean }) => Promise<Result<LookupValue>>;
 
 function renderPanel(lookup: Lookup, extra: Partial<Parameters<typeof LookupPanel>[0]> = {}) {
   const lookupMock = vi.fn<Lookup>(lookup);
@@ -46,7 +46,7 @@ describe('lookup panel (popup and side panel)', () => {
     expect(screen.getByRole('status').textContent).toContain('Looking up inquiry 258799946');
     release();
     await screen.findByRole('region', { name: 'Inquiry 258799946' });
-    expect(props.lookup).toHaveBeenCalledWith('258799946', false);
+    expect(props.lookup).toHaveBeenCalledWith('258799946', false, expect.objectContaining({ retry: false }));
     expect(props.onLookedUp).toHaveBeenCalledOnce();
   });
 
@@ -91,7 +91,7 @@ describe('lookup panel (popup and side panel)', () => {
     fireEvent.click(screen.getByRole('button', { name: /1015668177/ }));
     await screen.findByRole('region', { name: 'Inquiry 1015668177' });
     fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
-    await waitFor(() => expect(props.lookup).toHaveBeenLastCalledWith('1015668177', true));
+    await waitFor(() => expect(props.lookup).toHaveBeenLastCalledWith('1015668177', true, expect.objectContaining({ retry: false })));
   });
 
   it('shows the initial inquiry (the side panel remembers the last one) and offers the side panel from the popup', async () => {
@@ -100,5 +100,58 @@ describe('lookup panel (popup and side panel)', () => {
     await screen.findByRole('region', { name: 'Inquiry 258799946' });
     fireEvent.click(screen.getByRole('button', { name: 'Open in side panel' }));
     expect(onOpenSidePanel).toHaveBeenCalledWith('258799946');
+  });
+
+  it('aborts the previous lookup when the query is replaced', async () => {
+    const signals: AbortSignal[] = [];
+    const lookup = vi.fn<Lookup>((_id, _refresh, options) => {
+      signals.push(options!.signal!);
+      return new Promise(() => {});
+    });
+    render(<LookupPanel t={createTranslator('en')} locale="en" lookup={lookup} recent={[]} now={() => NOW} onOpenOptions={() => {}} />);
+    search('1111111');
+    search('2222222');
+    expect(signals.map((signal) => signal.aborted)).toEqual([true, false]);
+  });
+
+  it('while Coupang pauses lookups, counts down and asks again by itself when the pause is over', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const start = Date.now();
+      const results: Array<Result<LookupValue>> = [
+        { ok: false, error: { kind: 'rate-limited', status: 429, resumesAt: start + 3_000 } },
+        await found('258799946'),
+      ];
+      const props = renderPanel(async () => results.shift()!, { now: () => Date.now() });
+      search('258799946');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(screen.getByRole('timer').textContent).toBe('Coupang paused lookups for this store — resumes in 0:03');
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(screen.getByRole('timer').textContent).toContain('resumes in 0:02');
+      expect(props.lookup).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(props.lookup).toHaveBeenCalledTimes(2);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(screen.getByRole('region', { name: 'Inquiry 258799946' })).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('held keys: says how to fix it, and Retry asks once more with retry set', async () => {
+    const props = renderPanel(async () => ({ ok: false, error: { kind: 'not-authorized', status: 401, held: true } }));
+    search('258799946');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(createTranslator('en')('error.not-authorized'));
+    expect(alert.textContent).toContain(createTranslator('en')('economy.held'));
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(props.lookup).toHaveBeenLastCalledWith('258799946', false, expect.objectContaining({ retry: true })));
+  });
+
+  it('a cached answer shown while paused carries the countdown above the details', async () => {
+    renderPanel(async (id) => ({ ok: true, value: { inquiry: { ...unansweredInquiry(), inquiryId: id }, fetchedAt: NOW - 600_000, fromCache: true, pausedUntil: NOW + 42_000 } }));
+    search('258799946');
+    await screen.findByRole('region', { name: 'Inquiry 258799946' });
+    expect(screen.getByRole('timer').textContent).toBe('Coupang paused lookups for this store — resumes in 0:42');
   });
 });

@@ -60,7 +60,7 @@ const rows: Row[] = [
   ['524', 524, 'error code: 524', 'text/plain', 'gateway-timeout', 'error code: 524'],
   ['521', 521, 'error code: 521', 'text/plain', 'gateway-unreachable', 'error code: 521'],
   ['418', 418, "I'm a teapot", 'text/plain', 'unexpected-status', "I'm a teapot"],
-  ['302', 302, '', null, 'unexpected-status', undefined],
+  ['302: this IP or vendor is blocked (docs/request-economy.md#blocks)', 302, '', null, 'blocked', undefined],
 ];
 
 describe('classifyFailure', () => {
