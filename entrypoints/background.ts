@@ -6,19 +6,25 @@ import { createRouter, type MessageSender } from '@/utils/background/router';
 import { createCredentialsStore } from '@/utils/credentials-store';
 import { createTranslator, pickLocale } from '@/utils/i18n/translate';
 import { createLookupService } from '@/utils/lookup/lookup-service';
-import { inquiryCacheItem, sidePanelInquiryItem } from '@/utils/storage';
+import { withSamplesAndKeyAge } from '@/utils/background/sample-and-key-lookups';
+import { inquiryCacheItem, sampleModeItem, sidePanelInquiryItem } from '@/utils/storage';
 
 export default defineBackground(() => {
   const now = () => Date.now();
   const subtle = globalThis.crypto.subtle;
   const credentials = createCredentialsStore(indexedDB);
   const clients = createClientProvider(credentials, { fetch: (input, init) => fetch(input, init), subtle, now });
-  const lookups = createLookupService({
+  const realLookups = createLookupService({
     source: async () => {
       const client = await clients.get();
       return client.ok ? { ok: true, value: { getInquiry: (id: string) => client.value.getInquiry(id) } } : client;
     },
     cache: { get: () => inquiryCacheItem.getValue(), set: (value) => inquiryCacheItem.setValue(value) },
+    now,
+  });
+  const lookups = withSamplesAndKeyAge(realLookups, {
+    sampleMode: () => sampleModeItem.getValue(),
+    keyIssuedAt: async () => (await credentials.load())?.keyIssuedAt,
     now,
   });
   const router = createRouter({

@@ -22,6 +22,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('test-connection') }),
   z.object({ type: z.literal('open-side-panel'), id: inquiryIdSchema }),
   z.object({ type: z.literal('open-options') }),
+  z.object({ type: z.literal('set-key-issued'), issuedAt: z.number().check(z.int(), z.positive()) }),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -35,12 +36,18 @@ export interface LookupValue {
   /** When the data left Coupang (epoch ms): the UI shows its age. */
   fetchedAt: number;
   fromCache: boolean;
+  /** Answered from the bundled samples (sample mode or the demo page); nothing was sent to Coupang. */
+  sample?: boolean;
+  /** Set when the key expires within 14 days (or has expired): surfaces show a reminder. */
+  keyExpiresAt?: number;
 }
 
 export interface CredentialsStatus {
   hasSecret: boolean;
   accessKey: string;
   vendorId: string;
+  /** When the key was issued (epoch ms): when it was saved, unless the seller corrected it. */
+  keyIssuedAt?: number;
 }
 
 export interface ResponseMap {
@@ -51,6 +58,7 @@ export interface ResponseMap {
   'test-connection': Result<{ checkedAt: number }>;
   'open-side-panel': Result<null>;
   'open-options': Result<null>;
+  'set-key-issued': Result<CredentialsStatus>;
 }
 
 export type ResponseOf<T extends RequestType> = ResponseMap[T];

@@ -33,7 +33,8 @@ const recentLookupSchema = z.object({ id: z.string(), itemName: z.optional(z.str
 export type RecentLookup = z.infer<typeof recentLookupSchema>;
 export const RECENT_LOOKUPS_MAX = 10;
 
-export const recentLookupsItem = storage.defineItem<unknown>('local:recentLookups');
+/** Numbers and item names of recent lookups: session storage, which only the extension's pages can read. */
+export const recentLookupsItem = storage.defineItem<unknown>('session:recentLookups');
 
 export async function readRecentLookups(): Promise<RecentLookup[]> {
   const parsed = z.array(recentLookupSchema).safeParse((await recentLookupsItem.getValue()) ?? []);
@@ -51,3 +52,6 @@ export const sidePanelInquiryItem = storage.defineItem<string>('local:sidePanelI
 
 /** Looked-up inquiries (buyer data included), kept only in session storage. */
 export const inquiryCacheItem = storage.defineItem<Record<string, LookupValue>>('session:inquiryCache', { fallback: {} });
+
+/** Sample mode: the background answers the bundled sample inquiries and sends nothing to Coupang. */
+export const sampleModeItem = storage.defineItem<boolean>('local:sampleMode', { fallback: false });

@@ -2,7 +2,7 @@ import type { CredentialsStore } from '../credentials-store';
 import type { LookupService } from '../lookup/lookup-service';
 import type { ClientProvider } from './client-provider';
 import { CONTENT_SCRIPT_REQUESTS, failure, requestSchema, success, type Request, type ResponseMap } from '../messaging';
-import { clearSecret, saveCredentials, statusOf } from './credentials';
+import { clearSecret, saveCredentials, setKeyIssued, statusOf } from './credentials';
 
 export interface MessageSender {
   id?: string;
@@ -67,6 +67,8 @@ export function createRouter(deps: RouterDeps) {
       case 'open-options':
         await deps.openOptions();
         return success(null);
+      case 'set-key-issued':
+        return setKeyIssued(deps.credentials, request.issuedAt, deps.now());
     }
   }
 
