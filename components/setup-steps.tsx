@@ -24,7 +24,7 @@ export function SetupSteps({ t, done }: SetupStepsProps) {
         {STEPS.map((step, index) => (
           <li key={step.key} data-done={done[step.key] ? 'true' : 'false'}>
             <span class={done[step.key] ? 'csl-step-mark csl-step-mark--done' : 'csl-step-mark csl-step-mark--todo'}>
-              {done[step.key] ? `✓ ${t('setup.done')}` : `${index + 1}. ${t('setup.todo')}`}
+              {`${index + 1}. ${done[step.key] ? `✓ ${t('setup.done')}` : t('setup.todo')}`}
             </span>
             <span>{t(step.text)}</span>
           </li>

@@ -171,7 +171,7 @@ export const en = {
   'options.keyIssuedInvalid': 'Enter the day the key was issued in Wing (not in the future).',
   'options.openDemo': 'Try the demo page (sample inquiries, nothing sent)',
   'demo.title': 'Demo: hover cards on a Wing-like page',
-  'demo.intro': 'This page imitates Wing’s call-center inquiries, filled with the sample inquiries. Rest the pointer on an inquiry number (상담번호), or Tab to it, to see the card the extension shows on Wing. Order numbers, option IDs and phone numbers get no card. Nothing is sent to Coupang.',
+  'demo.intro': 'This page imitates Wing’s call-center inquiries, filled with the sample inquiries. Rest the pointer on an inquiry number (상담번호), or Tab to it, to see the card the extension shows on Wing. Order numbers, option IDs and phone numbers get no card.',
 } as const;
 
 export type MessageKey = keyof typeof en;
