@@ -5,7 +5,7 @@ import type { LookupValue } from './messaging';
 
 /**
  * Every storage item of the extension. Nothing here holds the secret key (see credentials-store.ts).
- * local: readable by content scripts, so only preferences and non-personal data.
+ * local: readable by content scripts, so only preferences (hover cards, sample mode): no inquiry numbers.
  * session: memory-only, cleared with the browser, not exposed to content scripts; survives worker restarts.
  */
 
@@ -47,8 +47,11 @@ export async function rememberLookup(entry: RecentLookup): Promise<RecentLookup[
   return next;
 }
 
-/** The inquiry the side panel shows: set by the popup, the context menu and hover cards, restored on reopen. */
-export const sidePanelInquiryItem = storage.defineItem<string>('local:sidePanelInquiryId');
+/**
+ * The inquiry the side panel shows: set by the popup, the context menu and hover cards, restored on
+ * reopen. An inquiry number, so session storage, like the recent lookups.
+ */
+export const sidePanelInquiryItem = storage.defineItem<string>('session:sidePanelInquiryId');
 
 /** Looked-up inquiries (buyer data included), kept only in session storage. */
 export const inquiryCacheItem = storage.defineItem<Record<string, LookupValue>>('session:inquiryCache', { fallback: {} });

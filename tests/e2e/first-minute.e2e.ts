@@ -138,15 +138,19 @@ describe('the first minute without keys', () => {
     await options.close();
   });
 
-  it('recent lookups are kept in session storage, not in storage.local that content scripts can read', async () => {
+  it('recent lookups and the side panel\'s inquiry are kept in session storage, not in storage.local that content scripts can read', async () => {
     const popup = await openExtensionPage(browser.ctx, 'popup.html');
     await lookUp(popup, '1015668177');
     await expectDetailsShown(popup, '1015668177');
     await popup.getByRole('navigation', { name: en['search.recent'] }).getByText('1015668177').waitFor({ timeout: UI_TIMEOUT_MS });
-    const stored = await readAllStorage(browser.ctx);
-    expect(JSON.stringify(stored.local)).not.toContain('1015668177');
-    expect(stored.local).not.toHaveProperty('recentLookups');
+    await popup.getByRole('button', { name: en['search.openSidePanel'], exact: true }).click();
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    let stored = await readAllStorage(browser.ctx);
+    while (stored.session.sidePanelInquiryId !== '1015668177' && Date.now() < deadline) stored = await readAllStorage(browser.ctx);
+    expect(stored.session.sidePanelInquiryId).toBe('1015668177');
     expect(JSON.stringify(stored.session.recentLookups)).toContain('1015668177');
-    await popup.close();
+    expect(stored.local).not.toHaveProperty('recentLookups');
+    expect(JSON.stringify(stored.local)).not.toContain('1015668177');
+    if (!popup.isClosed()) await popup.close();
   });
 });
