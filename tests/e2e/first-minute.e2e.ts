@@ -153,4 +153,21 @@ describe('the first minute without keys', () => {
     expect(JSON.stringify(stored.local)).not.toContain('1015668177');
     if (!popup.isClosed()) await popup.close();
   });
+
+  it('after the expiry date, a 401 is explained as "your key has probably expired"', async () => {
+    // The simulator no longer knows this access key, as Coupang forgets an expired one: it answers 401.
+    const options = await saveKeys(browser.ctx, { ...TEST_KEYS, accessKey: TEST_KEYS.accessKey.replace(/.$/, '9') });
+    const issued = new Date(Date.now() - 181 * DAY_MS);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await options.getByLabel(en['options.keyIssued']).fill(`${issued.getFullYear()}-${pad(issued.getMonth() + 1)}-${pad(issued.getDate())}`);
+    await options.getByText(/^Expired around .*: reissue the key in Wing\.$/).waitFor({ timeout: UI_TIMEOUT_MS });
+    const popup = await openExtensionPage(browser.ctx, 'popup.html');
+    await popup.getByRole('note').filter({ hasText: 'Your Open API key has probably expired' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    sim.reset();
+    await lookUp(popup, '1015668178');
+    await expectErrorShown(popup, 'key-expired');
+    expect(sim.lookupsOf('1015668178')).toMatchObject([{ authOk: false, authFailure: 'not-authorized', status: 401 }]);
+    await popup.close();
+    await options.close();
+  });
 });
