@@ -5,7 +5,8 @@ import { issueDateText, keyExpiry, parseIssueDate } from '../utils/keys/key-expi
 export interface KeyAgeFieldProps {
   t: Translate;
   locale: Locale;
-  keyIssuedAt: number;
+  /** Undefined for keys saved before issue dates were recorded: the seller can still enter it. */
+  keyIssuedAt: number | undefined;
   now: number;
   onChange: (issuedAt: number) => void;
 }
@@ -13,15 +14,15 @@ export interface KeyAgeFieldProps {
 /** When the saved key was issued (correctable) and when it expires. */
 export function KeyAgeField({ t, locale, keyIssuedAt, now, onChange }: KeyAgeFieldProps) {
   const [invalid, setInvalid] = useState(false);
-  const expiry = keyExpiry(keyIssuedAt, now);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(expiry.expiresAt);
+  const expiry = keyIssuedAt === undefined ? undefined : keyExpiry(keyIssuedAt, now);
+  const date = expiry && new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(expiry.expiresAt);
   return (
     <div class="csl-field">
       <label for="keyIssuedAt">{t('options.keyIssued')}</label>
       <input
         id="keyIssuedAt"
         type="date"
-        value={issueDateText(keyIssuedAt)}
+        value={keyIssuedAt === undefined ? '' : issueDateText(keyIssuedAt)}
         max={issueDateText(now)}
         aria-invalid={invalid ? 'true' : undefined}
         aria-describedby="keyIssuedAt-hint keyIssuedAt-expiry"
@@ -35,8 +36,10 @@ export function KeyAgeField({ t, locale, keyIssuedAt, now, onChange }: KeyAgeFie
         {t('options.keyIssuedHelp')}
       </p>
       {invalid && <p class="csl-input-problem">{t('options.keyIssuedInvalid')}</p>}
-      <p id="keyIssuedAt-expiry" class={expiry.phase === 'valid' ? 'csl-muted' : 'csl-key-reminder'} role="status">
-        {t(expiry.phase === 'expired' ? 'options.keyExpired' : 'options.keyExpires', { date })}
+      <p id="keyIssuedAt-expiry" class={expiry?.phase === 'valid' ? 'csl-muted' : 'csl-key-reminder'}>
+        {expiry && date
+          ? t(expiry.phase === 'expired' ? 'options.keyExpired' : 'options.keyExpires', { date })
+          : t('options.keyIssuedUnknown')}
       </p>
     </div>
   );

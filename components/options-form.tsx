@@ -180,7 +180,7 @@ export function OptionsForm(props: OptionsFormProps) {
             hint: status.hasSecret ? t('options.secretSaved') : t('options.secretMissing'),
           })}
           {field('vendorId', false, vendorId, setVendorId, { placeholder: 'A00012345' })}
-          {status.hasSecret && status.keyIssuedAt !== undefined && (
+          {status.hasSecret && (
             <KeyAgeField
               t={t}
               locale={props.locale}

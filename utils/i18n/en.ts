@@ -168,6 +168,7 @@ export const en = {
   'options.keyIssuedHelp': 'Set when the keys were saved. If you issued the key earlier in Wing, correct the date.',
   'options.keyExpires': 'Expires around {date} (keys last 180 days).',
   'options.keyExpired': 'Expired around {date}: reissue the key in Wing.',
+  'options.keyIssuedUnknown': 'Not recorded for keys saved before this version: enter the day the key was issued in Wing to be reminded before it expires.',
   'options.keyIssuedInvalid': 'Enter the day the key was issued in Wing (not in the future).',
   'options.openDemo': 'Try the demo page (sample inquiries, nothing sent)',
   'demo.title': 'Demo: hover cards on a Wing-like page',

@@ -169,6 +169,7 @@ export const ko: Messages = {
   'options.keyIssuedHelp': '키를 저장한 날로 기록됩니다. Wing에서 더 일찍 발급받았다면 날짜를 고치세요.',
   'options.keyExpires': '{date}경 만료 (키 유효기간 180일).',
   'options.keyExpired': '{date}경 만료됨: Wing에서 키를 다시 발급받으세요.',
+  'options.keyIssuedUnknown': '이전 버전에서 저장한 키는 발급일이 기록되지 않았습니다. 만료 전에 알림을 받으려면 Wing에서 키를 발급받은 날을 입력하세요.',
   'options.keyIssuedInvalid': 'Wing에서 키를 발급받은 날을 입력하세요(미래 날짜 불가).',
   'options.openDemo': '데모 페이지 체험 (샘플 문의, 전송 없음)',
   'demo.title': '데모: Wing과 비슷한 페이지의 문의 카드',

@@ -140,4 +140,13 @@ describe('options form', () => {
     expect(screen.getByText('Enter the day the key was issued in Wing (not in the future).')).toBeTruthy();
     expect(props.onSetKeyIssued).toHaveBeenCalledTimes(1);
   });
+
+  it('keys saved before issue dates were recorded: the date is empty, and entering it starts the reminder', async () => {
+    const props = renderForm({ hasSecret: true, accessKey: 'ak', vendorId: 'A00012345' });
+    expect((screen.getByLabelText('Key issued on') as HTMLInputElement).value).toBe('');
+    expect(screen.getByText(/^Not recorded for keys saved before this version/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Key issued on'), { target: { value: '2026-11-01' } });
+    expect(props.onSetKeyIssued).toHaveBeenCalledWith(new Date(2026, 10, 1).getTime());
+    await screen.findByText(/^Expires around /);
+  });
 });
