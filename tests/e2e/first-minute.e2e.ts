@@ -119,7 +119,10 @@ describe('the first minute without keys', () => {
     const issued = new Date(Date.now() - 170 * DAY_MS);
     const pad = (n: number) => String(n).padStart(2, '0');
     await options.getByLabel(en['options.keyIssued']).fill(`${issued.getFullYear()}-${pad(issued.getMonth() + 1)}-${pad(issued.getDate())}`);
-    await options.getByText(/^Expires around .* \(keys last 180 days\)\.$/).waitFor({ timeout: UI_TIMEOUT_MS });
+    // The new date's expiry, shown once the background has stored it (the old one was 180 days from now).
+    const expiresAt = new Date(issued.getFullYear(), issued.getMonth(), issued.getDate()).getTime() + 180 * DAY_MS;
+    const expires = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(expiresAt);
+    await options.getByText(`Expires around ${expires} (keys last 180 days).`).waitFor({ timeout: UI_TIMEOUT_MS });
 
     const popup = await openExtensionPage(browser.ctx, 'popup.html');
     const reminder = popup.getByRole('note').filter({ hasText: 'Your Open API key expires around' });
