@@ -69,8 +69,9 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
     draw(recent);
   };
   sampleModeItem.watch(() => void redraw());
-  // The side panel stays open while keys are saved in Settings: look again when it is shown again.
+  // The side panel stays open while keys are saved in Settings: look again when it is shown or used again.
   document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && void redraw());
+  window.addEventListener('focus', () => void redraw());
   recentLookupsItem.watch(async () => {
     recent = await readRecentLookups();
     draw(recent);
