@@ -6,6 +6,7 @@ import type { Locale, Translate } from '../utils/i18n/translate';
 import { formatRelative } from '../utils/inquiry/format-time';
 import type { LookupValue } from '../utils/messaging';
 import { InquiryDetails } from './inquiry-details';
+import { KeyReminder } from './key-reminder';
 import { LookupErrorView } from './lookup-error';
 
 export type HoverCardState =
@@ -155,8 +156,12 @@ export function HoverCard(props: HoverCardProps) {
             </button>
           </div>
         )}
+        {state.phase === 'shown' && state.value.sample && <p class="csl-hc-sample">{t('sample.banner')}</p>}
         {state.phase === 'shown' && (
           <InquiryDetails inquiry={state.value.inquiry} t={t} locale={locale} now={now} timeZone={props.timeZone} compact />
+        )}
+        {state.phase === 'shown' && state.value.keyExpiresAt !== undefined && (
+          <KeyReminder t={t} locale={locale} expiresAt={state.value.keyExpiresAt} now={now} timeZone={props.timeZone} />
         )}
       </div>
 

@@ -11,6 +11,7 @@ const SETTINGS_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
   'not-authorized',
   'ip-not-allowed',
   'other-vendor',
+  'key-expired',
 ]);
 
 export function isSettingsError(kind: ErrorKind): boolean {

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LookupError, Result } from '@/utils/coupang/error-kinds';
 import type { Locale, Translate } from '@/utils/i18n/translate';
@@ -19,6 +20,8 @@ export interface LookupPanelProps {
   onLookedUp?: (id: string, value: LookupValue) => void;
   onOpenSidePanel?: (id: string) => void;
   onOpenOptions: () => void;
+  /** Shown above the search box (first-run line, sample mode); `show` looks an ID up here. */
+  notices?: (show: (id: string) => void) => ComponentChildren;
 }
 
 type View =
@@ -69,6 +72,7 @@ export function LookupPanel(props: LookupPanelProps) {
 
   return (
     <div class="csl-lookup">
+      {props.notices?.((id) => void show(id))}
       <SearchBox t={t} onSearch={(id) => void show(id)} autoFocus />
       {view.phase === 'loading' && (
         <p class="csl-loading" role="status">

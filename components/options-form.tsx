@@ -2,10 +2,12 @@ import { useState } from 'preact/hooks';
 import type { LookupError, Result } from '@/utils/coupang/error-kinds';
 import { checkCredentials, looksLikeVendorId, type CredentialsInput, type CredentialsProblem } from '@/utils/credentials-check';
 import type { MessageKey } from '@/utils/i18n/en';
-import type { Translate } from '@/utils/i18n/translate';
+import type { Locale, Translate } from '@/utils/i18n/translate';
 import type { CredentialsStatus } from '@/utils/messaging';
 import type { Settings } from '@/utils/storage';
+import { KeyAgeField } from './key-age-field';
 import { LookupErrorView } from './lookup-error';
+import { SetupSteps } from './setup-steps';
 
 export interface OptionsFormProps {
   t: Translate;
@@ -15,6 +17,11 @@ export interface OptionsFormProps {
   onClearSecret: () => Promise<Result<CredentialsStatus>>;
   onTest: () => Promise<Result<{ checkedAt: number }>>;
   onSettingsChange: (patch: Partial<Settings>) => Promise<Settings>;
+  locale: Locale;
+  now: () => number;
+  /** The seller corrects when the key was issued in Wing. */
+  onSetKeyIssued: (issuedAt: number) => Promise<Result<CredentialsStatus>>;
+  onOpenDemo: () => void;
 }
 
 type Feedback = { tone: 'ok' | 'warn'; text: string } | { tone: 'error'; error: LookupError } | undefined;
@@ -36,6 +43,7 @@ export function OptionsForm(props: OptionsFormProps) {
   const [saveFeedback, setSaveFeedback] = useState<Feedback>();
   const [testFeedback, setTestFeedback] = useState<Feedback>();
   const [testing, setTesting] = useState(false);
+  const [testOk, setTestOk] = useState(false);
   const [settings, setSettings] = useState(props.settings);
   const [settingsSaved, setSettingsSaved] = useState(false);
 
@@ -88,6 +96,7 @@ export function OptionsForm(props: OptionsFormProps) {
     setTestFeedback(undefined);
     const result = await props.onTest();
     setTesting(false);
+    setTestOk(result.ok);
     setTestFeedback(result.ok ? { tone: 'ok', text: t('options.testOk') } : { tone: 'error', error: result.error });
   }
 
@@ -147,6 +156,21 @@ export function OptionsForm(props: OptionsFormProps) {
   return (
     <div class="csl-options">
       <h1>{t('options.title')}</h1>
+      <SetupSteps
+        t={t}
+        done={{
+          issue: status.hasSecret,
+          ip: testOk,
+          paste: Boolean(accessKey.trim() && vendorId.trim() && (secretKey.trim() || status.hasSecret)),
+          save: status.hasSecret,
+          test: testOk,
+        }}
+      />
+      <p>
+        <button type="button" class="csl-link" onClick={props.onOpenDemo}>
+          {t('options.openDemo')}
+        </button>
+      </p>
       <form onSubmit={save} noValidate>
         <fieldset>
           <legend>{t('options.keys')}</legend>
@@ -156,6 +180,19 @@ export function OptionsForm(props: OptionsFormProps) {
             hint: status.hasSecret ? t('options.secretSaved') : t('options.secretMissing'),
           })}
           {field('vendorId', false, vendorId, setVendorId, { placeholder: 'A00012345' })}
+          {status.hasSecret && (
+            <KeyAgeField
+              t={t}
+              locale={props.locale}
+              keyIssuedAt={status.keyIssuedAt}
+              now={props.now()}
+              onChange={(issuedAt) =>
+                void props.onSetKeyIssued(issuedAt).then((result) => {
+                  if (result.ok) setStatus(result.value);
+                })
+              }
+            />
+          )}
           <div class="csl-actions">
             <button type="submit">{t('options.save')}</button>
             <button type="button" onClick={() => void test()} disabled={testing}>

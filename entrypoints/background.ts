@@ -3,12 +3,21 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createClientProvider } from '@/utils/background/client-provider';
 import { CONTEXT_MENU_ID, handleContextMenuClick } from '@/utils/background/context-menu';
 import { createRouter, type MessageSender } from '@/utils/background/router';
+import { withSamplesAndKeyAge } from '@/utils/background/sample-and-key-lookups';
 import { createCredentialsStore } from '@/utils/credentials-store';
 import { createTranslator, pickLocale } from '@/utils/i18n/translate';
 import { createLookupService } from '@/utils/lookup/lookup-service';
 import { createRequestEconomy } from '@/utils/lookup/request-economy';
 import { LOOKUP_PORT } from '@/utils/messaging';
-import { clockOffsetItem, inquiryCacheItem, readSettings, requestEconomyItem, settingsItem, sidePanelInquiryItem } from '@/utils/storage';
+import {
+  clockOffsetItem,
+  inquiryCacheItem,
+  readSettings,
+  requestEconomyItem,
+  sampleModeItem,
+  settingsItem,
+  sidePanelInquiryItem,
+} from '@/utils/storage';
 
 export default defineBackground(() => {
   const now = () => Date.now();
@@ -26,10 +35,15 @@ export default defineBackground(() => {
   });
   const applyRate = () => void readSettings().then((settings) => economy.setRate(settings.requestsPerSecond));
   applyRate();
-  const lookups = createLookupService({
+  const realLookups = createLookupService({
     source: () => clients.get(),
     cache: { get: () => inquiryCacheItem.getValue(), set: (value) => inquiryCacheItem.setValue(value) },
     economy,
+    now,
+  });
+  const lookups = withSamplesAndKeyAge(realLookups, {
+    sampleMode: () => sampleModeItem.getValue(),
+    keyIssuedAt: async () => (await credentials.load())?.keyIssuedAt,
     now,
   });
   const router = createRouter({

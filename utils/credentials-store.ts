@@ -8,6 +8,8 @@ export interface StoredCredentials {
   vendorId: string;
   hmacKey?: CryptoKey;
   savedAt: number;
+  /** When the key was issued (epoch ms): set when a new secret is saved, correctable by the seller. */
+  keyIssuedAt?: number;
 }
 
 const DB_NAME = 'cs-lens';

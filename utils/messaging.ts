@@ -24,6 +24,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('open-side-panel'), id: inquiryIdSchema }),
   z.object({ type: z.literal('open-options') }),
   z.object({ type: z.literal('get-usage') }),
+  z.object({ type: z.literal('set-key-issued'), issuedAt: z.number().check(z.int(), z.positive()) }),
 ]);
 
 /** A lookup over a port of this name: the port's disconnect means the asker stopped waiting (docs/request-economy.md#askers). */
@@ -42,12 +43,18 @@ export interface LookupValue {
   fromCache: boolean;
   /** Served from the cache while Coupang paused this store: lookups resume then (epoch ms; docs/request-economy.md#breaker). */
   pausedUntil?: number;
+  /** Answered from the bundled samples (sample mode or the demo page); nothing was sent to Coupang. */
+  sample?: boolean;
+  /** Set when the key expires within 14 days (or has expired): surfaces show a reminder. */
+  keyExpiresAt?: number;
 }
 
 export interface CredentialsStatus {
   hasSecret: boolean;
   accessKey: string;
   vendorId: string;
+  /** When the key was issued (epoch ms): when it was saved, unless the seller corrected it. */
+  keyIssuedAt?: number;
 }
 
 export interface ResponseMap {
@@ -59,6 +66,7 @@ export interface ResponseMap {
   'open-side-panel': Result<null>;
   'open-options': Result<null>;
   'get-usage': Result<UsageReport>;
+  'set-key-issued': Result<CredentialsStatus>;
 }
 
 export type ResponseOf<T extends RequestType> = ResponseMap[T];

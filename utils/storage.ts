@@ -4,7 +4,7 @@ import { storage } from 'wxt/utils/storage';
 
 /**
  * Every storage item of the extension. Nothing here holds the secret key (see credentials-store.ts).
- * local: readable by content scripts, so only preferences and non-personal data.
+ * local: readable by content scripts, so only preferences (hover cards, sample mode): no inquiry numbers.
  * session: memory-only, cleared with the browser, not exposed to content scripts; survives worker restarts.
  */
 
@@ -34,7 +34,8 @@ const recentLookupSchema = z.object({ id: z.string(), itemName: z.optional(z.str
 export type RecentLookup = z.infer<typeof recentLookupSchema>;
 export const RECENT_LOOKUPS_MAX = 10;
 
-export const recentLookupsItem = storage.defineItem<unknown>('local:recentLookups');
+/** Numbers and item names of recent lookups: session storage, which only the extension's pages can read. */
+export const recentLookupsItem = storage.defineItem<unknown>('session:recentLookups');
 
 export async function readRecentLookups(): Promise<RecentLookup[]> {
   const parsed = z.array(recentLookupSchema).safeParse((await recentLookupsItem.getValue()) ?? []);
@@ -47,8 +48,11 @@ export async function rememberLookup(entry: RecentLookup): Promise<RecentLookup[
   return next;
 }
 
-/** The inquiry the side panel shows: set by the popup, the context menu and hover cards, restored on reopen. */
-export const sidePanelInquiryItem = storage.defineItem<string>('local:sidePanelInquiryId');
+/**
+ * The inquiry the side panel shows: set by the popup, the context menu and hover cards, restored on
+ * reopen. An inquiry number, so session storage, like the recent lookups.
+ */
+export const sidePanelInquiryItem = storage.defineItem<string>('session:sidePanelInquiryId');
 
 /** Looked-up inquiries (buyer data included), kept only in session storage; validated by the lookup service. */
 export const inquiryCacheItem = storage.defineItem<unknown>('session:inquiryCache');
@@ -58,3 +62,6 @@ export const requestEconomyItem = storage.defineItem<unknown>('local:requestEcon
 
 /** How far this computer's clock is off Coupang's (ms), so a restarted worker signs right the first time. */
 export const clockOffsetItem = storage.defineItem<number>('session:clockOffsetMs');
+
+/** Sample mode: the background answers the bundled sample inquiries and sends nothing to Coupang. */
+export const sampleModeItem = storage.defineItem<boolean>('local:sampleMode', { fallback: false });

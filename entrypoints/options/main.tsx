@@ -1,4 +1,5 @@
 import { mountOptionsPage } from '@/utils/pages/options-page';
 import '@/components/styles.css';
+import '@/components/notices.css';
 
 void mountOptionsPage(document.getElementById('app')!);

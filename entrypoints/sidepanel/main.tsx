@@ -1,5 +1,6 @@
 import { mountLookupPage } from '@/utils/pages/lookup-page';
 import '@/components/styles.css';
+import '@/components/notices.css';
 import './style.css';
 
 void mountLookupPage(document.getElementById('app')!, 'sidepanel');

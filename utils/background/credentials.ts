@@ -5,7 +5,8 @@ import type { CredentialsStatus } from '../messaging';
 import { checkCredentials, type CredentialsInput } from '../credentials-check';
 
 export function statusOf(stored: StoredCredentials | undefined): CredentialsStatus {
-  return { hasSecret: Boolean(stored?.hmacKey), accessKey: stored?.accessKey ?? '', vendorId: stored?.vendorId ?? '' };
+  const status: CredentialsStatus = { hasSecret: Boolean(stored?.hmacKey), accessKey: stored?.accessKey ?? '', vendorId: stored?.vendorId ?? '' };
+  return stored?.hmacKey && stored.keyIssuedAt !== undefined ? { ...status, keyIssuedAt: stored.keyIssuedAt } : status;
 }
 
 /** Saves access key and vendor ID; a new secret is imported once into a non-extractable key and its text dropped. */
@@ -20,7 +21,15 @@ export async function saveCredentials(
   if (first) return { ok: false, error: invalid(`${first.field}: ${first.problem}`) };
   const previous = await store.load();
   const hmacKey = values.secretKey ? await importHmacKey(subtle, values.secretKey, false) : previous?.hmacKey;
-  const next: StoredCredentials = { accessKey: values.accessKey, vendorId: values.vendorId, savedAt: now, ...(hmacKey ? { hmacKey } : {}) };
+  // A new secret is a new key: its 180 days start now (the seller can correct the date).
+  const keyIssuedAt = values.secretKey ? now : previous?.keyIssuedAt;
+  const next: StoredCredentials = {
+    accessKey: values.accessKey,
+    vendorId: values.vendorId,
+    savedAt: now,
+    ...(hmacKey ? { hmacKey } : {}),
+    ...(hmacKey && keyIssuedAt !== undefined ? { keyIssuedAt } : {}),
+  };
   await store.save(next);
   return { ok: true, value: statusOf(next) };
 }
@@ -28,6 +37,16 @@ export async function saveCredentials(
 export async function clearSecret(store: CredentialsStore, now: number): Promise<Result<CredentialsStatus>> {
   const previous = await store.load();
   const next: StoredCredentials = { accessKey: previous?.accessKey ?? '', vendorId: previous?.vendorId ?? '', savedAt: now };
+  await store.save(next);
+  return { ok: true, value: statusOf(next) };
+}
+
+/** The seller corrects when the saved key was issued in Wing; only a saved key has an issue date. */
+export async function setKeyIssued(store: CredentialsStore, issuedAt: number, now: number): Promise<Result<CredentialsStatus>> {
+  const previous = await store.load();
+  if (!previous?.hmacKey) return { ok: false, error: { kind: 'no-credentials' } };
+  if (issuedAt > now) return { ok: false, error: invalid('keyIssuedAt: in the future') };
+  const next: StoredCredentials = { ...previous, keyIssuedAt: issuedAt };
   await store.save(next);
   return { ok: true, value: statusOf(next) };
 }

@@ -4,7 +4,7 @@ import type { LookupService } from '../lookup/lookup-service';
 import type { RequestEconomy } from '../lookup/request-economy';
 import type { ClientProvider } from './client-provider';
 import { CONTENT_SCRIPT_REQUESTS, failure, requestSchema, success, type Request, type ResponseMap } from '../messaging';
-import { clearSecret, saveCredentials, statusOf } from './credentials';
+import { clearSecret, saveCredentials, setKeyIssued, statusOf } from './credentials';
 
 export interface MessageSender {
   id?: string;
@@ -88,6 +88,8 @@ export function createRouter(deps: RouterDeps) {
       case 'open-options':
         await deps.openOptions();
         return success(null);
+      case 'set-key-issued':
+        return setKeyIssued(deps.credentials, request.issuedAt, deps.now());
     }
   }
 

@@ -27,6 +27,8 @@ export const ERROR_KINDS = [
   'no-credentials', // keys not saved yet
   'invalid-input', // text that holds no inquiry ID; no request is sent
   'extension-error', // the background could not be reached or failed unexpectedly
+  'not-sample', // sample mode is on and the ID is not one of the samples; no request is sent
+  'key-expired', // a 401 after the key's 180 days ran out (docs/coupang-api.md#keys)
 ] as const;
 
 export type ErrorKind = (typeof ERROR_KINDS)[number];

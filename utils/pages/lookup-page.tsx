@@ -1,8 +1,11 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { LookupPanel } from '@/components/lookup-panel';
-import { lookupInquiry } from '../extension-api';
-import { readRecentLookups, recentLookupsItem, rememberLookup, sidePanelInquiryItem } from '../storage';
+import { PageNotices, type PageMode } from '@/components/page-notices';
+import { ask, lookupInquiry } from '../extension-api';
+import { keyExpiry, needsReminder } from '../keys/key-expiry';
+import type { CredentialsStatus } from '../messaging';
+import { readRecentLookups, recentLookupsItem, rememberLookup, sampleModeItem, sidePanelInquiryItem } from '../storage';
 import { pageLocale } from './page-locale';
 
 /** Mounts the lookup UI of the popup or the side panel; the two differ only in where they live. */
@@ -11,6 +14,14 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
   const initialId = where === 'sidepanel' ? ((await sidePanelInquiryItem.getValue()) ?? undefined) : undefined;
 
   let shownId = initialId;
+  let status: CredentialsStatus | undefined;
+  let sampleMode = false;
+  const readState = async () => {
+    const [answer, mode] = await Promise.all([ask({ type: 'get-status' }), sampleModeItem.getValue()]);
+    status = answer.ok ? answer.value : undefined;
+    sampleMode = mode;
+  };
+  const mode = (): PageMode => (sampleMode ? 'sample' : status && !status.hasSecret ? 'needs-keys' : 'ready');
   const draw = (recent: Awaited<ReturnType<typeof readRecentLookups>>) =>
     render(
       <LookupPanel
@@ -20,8 +31,26 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
         recent={recent}
         initialId={shownId}
         lookup={(id, refresh, options) => lookupInquiry(id, { refresh, ...options })}
+        notices={(show) => (
+          <PageNotices
+            t={t}
+            locale={locale}
+            mode={mode()}
+            now={Date.now()}
+            keyExpiresAt={
+              status?.keyIssuedAt !== undefined && needsReminder(status.keyIssuedAt, Date.now())
+                ? keyExpiry(status.keyIssuedAt, Date.now()).expiresAt
+                : undefined
+            }
+            onSetUpKeys={() => void browser.runtime.openOptionsPage()}
+            onTrySamples={() => void sampleModeItem.setValue(true)}
+            onLeaveSamples={() => void sampleModeItem.setValue(false)}
+            onOpenDemo={() => void browser.tabs.create({ url: browser.runtime.getURL('/demo.html') })}
+            onShowSample={show}
+          />
+        )}
         onLookedUp={(id, value) => {
-          void rememberLookup({ id, itemName: value.inquiry.itemName, at: Date.now() });
+          if (!value.sample) void rememberLookup({ id, itemName: value.inquiry.itemName, at: Date.now() });
           if (where !== 'sidepanel') return;
           shownId = id;
           void sidePanelInquiryItem.setValue(id);
@@ -32,8 +61,17 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
       root,
     );
 
+  await readState();
   let recent = await readRecentLookups();
   draw(recent);
+  const redraw = async () => {
+    await readState();
+    draw(recent);
+  };
+  sampleModeItem.watch(() => void redraw());
+  // The side panel stays open while keys are saved in Settings: look again when it is shown or used again.
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && void redraw());
+  window.addEventListener('focus', () => void redraw());
   recentLookupsItem.watch(async () => {
     recent = await readRecentLookups();
     draw(recent);

@@ -3,14 +3,15 @@ import { OptionsForm } from '@/components/options-form';
 import { RequestEconomyPanel } from '@/components/request-economy-panel';
 import type { UsageReport } from '../lookup/request-economy';
 import { ask } from '../extension-api';
-import { readSettings, updateSettings, type Settings } from '../storage';
+import { browser } from 'wxt/browser';
+import { readSettings, sampleModeItem, updateSettings, type Settings } from '../storage';
 import { pageLocale } from './page-locale';
 
 /** How often the usage figures are read again while the page is open. */
 const USAGE_REFRESH_MS = 5_000;
 
 export async function mountOptionsPage(root: HTMLElement): Promise<void> {
-  const { t, locale } = pageLocale();
+  const { locale, t } = pageLocale();
   const [status, initialSettings] = await Promise.all([ask({ type: 'get-status' }), readSettings()]);
   let settings: Settings = initialSettings;
   let usage: UsageReport | undefined;
@@ -22,7 +23,16 @@ export async function mountOptionsPage(root: HTMLElement): Promise<void> {
           t={t}
           status={status.ok ? status.value : { hasSecret: false, accessKey: '', vendorId: '' }}
           settings={initialSettings}
-          onSave={(input) => ask({ type: 'save-credentials', ...input })}
+          locale={locale}
+          now={Date.now}
+          onSave={async (input) => {
+            const saved = await ask({ type: 'save-credentials', ...input });
+            // Saving keys leaves sample mode: from now on lookups go to Coupang.
+            if (saved.ok) await sampleModeItem.setValue(false);
+            return saved;
+          }}
+          onSetKeyIssued={(issuedAt) => ask({ type: 'set-key-issued', issuedAt })}
+          onOpenDemo={() => void browser.tabs.create({ url: browser.runtime.getURL('/demo.html') })}
           onClearSecret={() => ask({ type: 'clear-secret' })}
           onTest={() => ask({ type: 'test-connection' })}
           onSettingsChange={updateSettings}

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { findVendorCode } from '../detect/vendor-code';
-import { ask } from '../extension-api';
+import { ask, type lookupInquiry } from '../extension-api';
 import { createTranslator, pickLocale } from '../i18n/translate';
 import { readSettings, settingsItem, settingsSchema, updateSettings } from '../storage';
 import { createCardController } from './card-controller';
@@ -16,7 +16,12 @@ const SLICE_TIMEOUT_MS = 200;
  * Everything is torn down through WXT's context (extension reloaded or updated) and when the seller
  * turns cards off.
  */
-export async function startWingCards(ctx: ContentScriptContext, uiLanguage: string): Promise<void> {
+export async function startWingCards(ctx: ContentScriptContext, uiLanguage: string, host?: { lookup?: typeof lookupInquiry }): Promise<void> {
+  // The demo page answers from the bundled samples instead of the background.
+  const lookup = host?.lookup;
+  const askVia = lookup
+    ? (((request: Parameters<typeof ask>[0]) => (request.type === 'lookup' ? lookup(request.id, { refresh: request.refresh }) : ask(request))) as typeof ask)
+    : ask;
   const locale = pickLocale(uiLanguage);
   const t = createTranslator(locale);
   let settings = await readSettings();
@@ -47,7 +52,7 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
       host: ui.shadowHost,
       t,
       locale,
-      ask,
+      ask: askVia,
       openDelayMs: settings.hoverDelayMs,
       setTimer: (callback, ms) => ctx.setTimeout(callback, ms),
       clearTimer: (handle) => clearTimeout(handle),

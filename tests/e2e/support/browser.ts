@@ -65,8 +65,14 @@ export function chromiumArgs(sim: GatewaySim, lang = 'en-US'): string[] {
   ];
 }
 
-/** `lang`: the browser's UI language (the extension follows it); English unless a test says otherwise. */
-export async function launchExtension(sim: GatewaySim, { lang = 'en-US' }: { lang?: string } = {}): Promise<ExtensionBrowser> {
+/**
+ * `lang`: the browser's UI language (the extension follows it); English unless a test says otherwise.
+ * `headless`: false only for `npm run demo` on a machine with a display.
+ */
+export async function launchExtension(
+  sim: GatewaySim,
+  { lang = 'en-US', headless = true }: { lang?: string; headless?: boolean } = {},
+): Promise<ExtensionBrowser> {
   assertPrerequisites();
   const userDataDir = await mkdtemp(join(tmpdir(), 'coupang-e2e-profile-'));
   let ctx: BrowserContext | undefined;
@@ -74,7 +80,8 @@ export async function launchExtension(sim: GatewaySim, { lang = 'en-US' }: { lan
   try {
     ctx = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
-      headless: true,
+      headless,
+      viewport: headless ? { width: 1280, height: 800 } : null,
       // Chromium's own output (extension load errors land here), kept for the failure message.
       logger: {
         isEnabled: (name) => name === 'browser',

@@ -11,6 +11,8 @@ const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 const OWN_PAGE: MessageSender = { id: EXTENSION_ID, url: `${ORIGIN}options.html` };
 const CONTENT_SCRIPT: MessageSender = { id: EXTENSION_ID, url: 'https://wing.coupang.com/tenants/cs/csinquiry', tab: { id: 3 } };
+/** The test's clock: a new secret saved now starts its 180 days now. */
+const SAVED_AT = Date.UTC(2025, 9, 15, 8, 30);
 const SECRET = 'f00dcafe0123456789abcdef0123456789abcdef';
 
 /** A field Coupang may add one day, carrying personal data the card does not show. */
@@ -31,7 +33,7 @@ function setup() {
     return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
   });
   const credentials = { load: async () => saved, save: async (value: StoredCredentials) => void (saved = value) };
-  const now = () => Date.UTC(2025, 9, 15, 8, 30);
+  const now = () => SAVED_AT;
   const subtle = globalThis.crypto.subtle;
   const clients = createClientProvider(credentials, { fetch, subtle, now });
   const economy = createRequestEconomy({ store: { get: async () => undefined, set: async () => {} }, now });
@@ -63,7 +65,10 @@ describe('background router', () => {
   it('keeps no secret text: the saved secret is a non-extractable HMAC key', async () => {
     const s = setup();
     const result = await s.router.dispatch(SAVE, OWN_PAGE);
-    expect(result).toEqual({ ok: true, value: { hasSecret: true, accessKey: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890', vendorId: 'A00012345' } });
+    expect(result).toEqual({
+      ok: true,
+      value: { hasSecret: true, accessKey: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890', vendorId: 'A00012345', keyIssuedAt: SAVED_AT },
+    });
     const saved = s.saved()!;
     expect(saved.hmacKey?.extractable).toBe(false);
     expect(saved.hmacKey?.usages).toEqual(['sign']);
@@ -96,7 +101,7 @@ describe('background router', () => {
     expect(await s.router.dispatch({ type: 'test-connection' }, CONTENT_SCRIPT)).toBeUndefined();
     expect(await s.router.dispatch({ type: 'get-status' }, CONTENT_SCRIPT)).toEqual({
       ok: true,
-      value: { hasSecret: true, accessKey: '', vendorId: 'A00012345' },
+      value: { hasSecret: true, accessKey: '', vendorId: 'A00012345', keyIssuedAt: SAVED_AT },
     });
     expect(s.requests).toEqual([]);
   });
@@ -188,5 +193,19 @@ describe('background router', () => {
     s.economy.settle('A00012345', 'x', { kind: 'rate-limited', status: 429 }, false, false, Date.UTC(2025, 9, 15, 8, 30));
     expect(await s.router.dispatch({ type: 'test-connection' }, OWN_PAGE)).toEqual({ ok: false, error: { kind: 'rate-limited', resumesAt: Date.UTC(2025, 9, 15, 8, 31) } });
     expect(s.requests).toEqual([]);
+  });
+
+  it('records the issue date with a new secret, lets the seller correct it, and keeps it when only the vendor ID changes', async () => {
+    const s = setup();
+    await s.router.dispatch(SAVE, OWN_PAGE);
+    expect(s.saved()?.keyIssuedAt).toBe(SAVED_AT);
+    const earlier = SAVED_AT - 20 * 24 * 60 * 60 * 1000;
+    expect(await s.router.dispatch({ type: 'set-key-issued', issuedAt: earlier }, CONTENT_SCRIPT)).toBeUndefined();
+    expect(await s.router.dispatch({ type: 'set-key-issued', issuedAt: earlier }, OWN_PAGE)).toMatchObject({ ok: true, value: { keyIssuedAt: earlier } });
+    expect(await s.router.dispatch({ type: 'set-key-issued', issuedAt: SAVED_AT + 1 }, OWN_PAGE)).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    await s.router.dispatch({ type: 'save-credentials', accessKey: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890', vendorId: 'A00099999' }, OWN_PAGE);
+    expect(s.saved()?.keyIssuedAt).toBe(earlier);
+    await s.router.dispatch({ type: 'clear-secret' }, OWN_PAGE);
+    expect(s.saved()?.keyIssuedAt).toBeUndefined();
   });
 });

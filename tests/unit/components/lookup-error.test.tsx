@@ -83,6 +83,7 @@ describe('LookupErrorView', () => {
       'ip-not-allowed',
       'other-vendor',
       'no-credentials',
+      'key-expired',
     ]);
   });
 

@@ -8,6 +8,8 @@ import { DEFAULT_SETTINGS } from '@/utils/storage';
 
 afterEach(cleanup);
 
+const NOW = new Date(2026, 11, 2, 12, 0).getTime();
+const DAY = 24 * 60 * 60 * 1000;
 const EMPTY: CredentialsStatus = { hasSecret: false, accessKey: '', vendorId: '' };
 
 function renderForm(status = EMPTY, overrides: Partial<Parameters<typeof OptionsForm>[0]> = {}) {
@@ -22,6 +24,10 @@ function renderForm(status = EMPTY, overrides: Partial<Parameters<typeof Options
     onClearSecret: vi.fn(async () => ({ ok: true as const, value: { ...status, hasSecret: false } })),
     onTest: vi.fn(async () => ({ ok: true as const, value: { checkedAt: 0 } })),
     onSettingsChange: vi.fn(async (patch: object) => ({ ...DEFAULT_SETTINGS, ...patch })),
+    locale: 'en' as const,
+    now: () => NOW,
+    onSetKeyIssued: vi.fn(async (issuedAt: number) => ({ ok: true as const, value: { ...status, keyIssuedAt: issuedAt } })),
+    onOpenDemo: vi.fn(),
     ...overrides,
   };
   render(<OptionsForm {...props} />);
@@ -102,5 +108,45 @@ describe('options form', () => {
     await screen.findByText('Saved');
     expect(props.onSettingsChange).toHaveBeenCalledWith({ hoverCardsEnabled: false });
     expect(props.onSettingsChange).toHaveBeenCalledWith({ hoverDelayMs: 500 });
+  });
+
+  it('marks each setup step done as the seller gets there, the IP and test steps only after a test passed', async () => {
+    renderForm();
+    const marks = () => [...document.querySelectorAll('.csl-setup-steps li')].map((li) => li.getAttribute('data-done'));
+    expect(marks()).toEqual(['false', 'false', 'false', 'false', 'false']);
+    type('Access key', 'ak-1');
+    type('Secret key', 'sk-1');
+    type('Vendor ID', 'A00012345');
+    expect(marks()).toEqual(['false', 'false', 'true', 'false', 'false']);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved');
+    expect(marks()).toEqual(['true', 'false', 'true', 'true', 'false']);
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await screen.findByText(/Connection works/);
+    expect(marks()).toEqual(['true', 'true', 'true', 'true', 'true']);
+  });
+
+  it('shows when the saved key expires and lets the seller correct the issue date', async () => {
+    const issued = NOW - 10 * DAY;
+    const props = renderForm({ hasSecret: true, accessKey: 'ak', vendorId: 'A00012345', keyIssuedAt: issued });
+    const expires = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(issued + 180 * DAY);
+    expect(screen.getByText(`Expires around ${expires} (keys last 180 days).`)).toBeTruthy();
+    const earlier = new Date(2026, 4, 1);
+    fireEvent.change(screen.getByLabelText('Key issued on'), { target: { value: '2026-05-01' } });
+    expect(props.onSetKeyIssued).toHaveBeenCalledWith(earlier.getTime());
+    const later = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(earlier.getTime() + 180 * DAY);
+    await screen.findByText(`Expired around ${later}: reissue the key in Wing.`);
+    fireEvent.change(screen.getByLabelText('Key issued on'), { target: { value: '2027-01-01' } });
+    expect(screen.getByText('Enter the day the key was issued in Wing (not in the future).')).toBeTruthy();
+    expect(props.onSetKeyIssued).toHaveBeenCalledTimes(1);
+  });
+
+  it('keys saved before issue dates were recorded: the date is empty, and entering it starts the reminder', async () => {
+    const props = renderForm({ hasSecret: true, accessKey: 'ak', vendorId: 'A00012345' });
+    expect((screen.getByLabelText('Key issued on') as HTMLInputElement).value).toBe('');
+    expect(screen.getByText(/^Not recorded for keys saved before this version/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Key issued on'), { target: { value: '2026-11-01' } });
+    expect(props.onSetKeyIssued).toHaveBeenCalledWith(new Date(2026, 10, 1).getTime());
+    await screen.findByText(/^Expires around /);
   });
 });

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { Result } from '@/utils/coupang/error-kinds';
+import { withSamplesAndKeyAge } from '@/utils/background/sample-and-key-lookups';
+import type { LookupService } from '@/utils/lookup/lookup-service';
+import type { LookupValue } from '@/utils/messaging';
+
+const DAY = 24 * 60 * 60 * 1000;
+const NOW = Date.UTC(2026, 11, 2);
+
+function setup({ sampleMode = false, issuedDaysAgo, answer }: { sampleMode?: boolean; issuedDaysAgo?: number; answer?: Result<LookupValue> }) {
+  const asked: string[] = [];
+  const real: LookupService = {
+    async lookup(id) {
+      asked.push(id);
+      return answer ?? { ok: true, value: { inquiry: { inquiryId: id, vendorItemIds: [], replies: [], extra: {} }, fetchedAt: NOW, fromCache: false } };
+    },
+    async clear() {},
+    async flushed() {},
+  };
+  const lookups = withSamplesAndKeyAge(real, {
+    sampleMode: async () => sampleMode,
+    keyIssuedAt: async () => (issuedDaysAgo === undefined ? undefined : NOW - issuedDaysAgo * DAY),
+    now: () => NOW,
+  });
+  return { lookups, asked };
+}
+
+describe('background lookups with sample mode and key age', () => {
+  it('in sample mode, answers samples from the bundle and sends nothing, for samples and other IDs alike', async () => {
+    const { lookups, asked } = setup({ sampleMode: true, issuedDaysAgo: 170 });
+    expect(await lookups.lookup('7000000001', { refresh: true })).toMatchObject({ ok: true, value: { sample: true } });
+    expect(await lookups.lookup('258799946')).toEqual({ ok: false, error: { kind: 'not-sample' } });
+    expect(asked).toEqual([]);
+  });
+
+  it('adds the expiry date to answers from 14 days before it, not earlier', async () => {
+    expect(await setup({ issuedDaysAgo: 165 }).lookups.lookup('1')).not.toHaveProperty('value.keyExpiresAt');
+    expect(await setup({ issuedDaysAgo: 170 }).lookups.lookup('1')).toMatchObject({ ok: true, value: { keyExpiresAt: NOW + 10 * DAY } });
+    expect(await setup({}).lookups.lookup('1')).not.toHaveProperty('value.keyExpiresAt');
+  });
+
+  it('explains a 401 after the expiry date as an expired key, but not a clock error or an earlier 401', async () => {
+    const denied: Result<LookupValue> = { ok: false, error: { kind: 'not-authorized', status: 401, detail: 'Request is not authorized.' } };
+    expect(await setup({ issuedDaysAgo: 181, answer: denied }).lookups.lookup('1')).toEqual({
+      ok: false,
+      error: { kind: 'key-expired', status: 401, detail: 'Request is not authorized.' },
+    });
+    expect(await setup({ issuedDaysAgo: 170, answer: denied }).lookups.lookup('1')).toEqual(denied);
+    const clock: Result<LookupValue> = { ok: false, error: { kind: 'signature-expired', status: 401 } };
+    expect(await setup({ issuedDaysAgo: 181, answer: clock }).lookups.lookup('1')).toEqual(clock);
+  });
+});
