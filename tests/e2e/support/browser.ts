@@ -65,8 +65,15 @@ export function chromiumArgs(sim: GatewaySim, lang = 'en-US'): string[] {
   ];
 }
 
-/** `lang`: the browser's UI language (the extension follows it); English unless a test says otherwise. */
-export async function launchExtension(sim: GatewaySim, { lang = 'en-US' }: { lang?: string } = {}): Promise<ExtensionBrowser> {
+/**
+ * `lang`: the browser's UI language (the extension follows it); English unless a test says otherwise.
+ * `timezoneId`: the time zone pages see (the runtime's own unless given); `colorScheme`: the
+ * `prefers-color-scheme` pages see (light unless given).
+ */
+export async function launchExtension(
+  sim: GatewaySim,
+  { lang = 'en-US', timezoneId, colorScheme = 'light' }: { lang?: string; timezoneId?: string; colorScheme?: 'light' | 'dark' } = {},
+): Promise<ExtensionBrowser> {
   assertPrerequisites();
   const userDataDir = await mkdtemp(join(tmpdir(), 'coupang-e2e-profile-'));
   let ctx: BrowserContext | undefined;
@@ -82,6 +89,8 @@ export async function launchExtension(sim: GatewaySim, { lang = 'en-US' }: { lan
       },
       args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...chromiumArgs(sim, lang)],
       locale: lang,
+      timezoneId,
+      colorScheme,
     });
     const serviceWorker = await findServiceWorker(ctx, browserLog);
     const extensionId = new URL(serviceWorker.url()).host;
