@@ -6,6 +6,7 @@ import { createRouter, type MessageSender } from '@/utils/background/router';
 import { createCredentialsStore } from '@/utils/credentials-store';
 import { createTranslator, pickLocale } from '@/utils/i18n/translate';
 import { createLookupService } from '@/utils/lookup/lookup-service';
+import { openPanel, type PanelApis } from '@/utils/open-panel';
 import { inquiryCacheItem, sidePanelInquiryItem } from '@/utils/storage';
 
 export default defineBackground(() => {
@@ -54,12 +55,13 @@ export default defineBackground(() => {
 });
 
 /**
- * Chrome opens the side panel only inside a user gesture, which an await would lose: open first,
- * then name the inquiry (the panel also reads it when it loads). Without a tab (or on Firefox) the
- * inquiry is still remembered for the next time the seller opens the panel.
+ * The side panel (Firefox: the sidebar) opens only inside a user gesture, which an await would lose:
+ * open first, then name the inquiry (the panel also reads it when it loads). When it cannot open (no
+ * tab, or a hover card's message on Firefox, which carries no gesture) the inquiry is still remembered
+ * for the next time the seller opens the panel.
  */
 async function openSidePanel(tabId: number | undefined, id?: string): Promise<void> {
-  const opening = tabId !== undefined && browser.sidePanel ? browser.sidePanel.open({ tabId }).catch(() => undefined) : undefined;
+  const opening = tabId !== undefined ? openPanel(browser as PanelApis, { tabId }) : undefined;
   if (id) await sidePanelInquiryItem.setValue(id);
   await opening;
 }
