@@ -1,4 +1,5 @@
 import { mountOptionsPage } from '@/utils/pages/options-page';
 import '@/components/styles.css';
+import '@/components/extension-page.css';
 
 void mountOptionsPage(document.getElementById('app')!);
