@@ -9,8 +9,9 @@ export default defineConfig({
     plugins: [preact()],
   }),
   zip: {
-    // AMO's sources zip: what `npm ci && npm run build:firefox` needs, without tests' generated files.
-    excludeSources: ['tests/e2e/.tmp/**', '**/*.pem', 'docs/*.png', 'stats.html'],
+    // AMO's sources zip: what `npm ci && npm run build:firefox` needs to rebuild the package; no tests
+    // (nor any certificate they generate), no pictures.
+    excludeSources: ['tests/**', '**/*.pem', 'docs/**/*.png', 'stats.html'],
   },
   manifest: ({ browser, command }) => ({
     name: '__MSG_extName__',

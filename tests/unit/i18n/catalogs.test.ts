@@ -51,6 +51,10 @@ describe('manifest locales (public/_locales)', () => {
     expect(Object.keys(messages).sort()).toEqual(Object.keys(english).sort());
     for (const entry of Object.values(messages)) expect(entry.message?.trim()).toBeTruthy();
   });
+
+  it.each(readdirSync(LOCALES_DIR))('%s: the description, the stores’ short description, has at most 132 characters', (dir) => {
+    expect([...(read(dir).extDescription?.message ?? '')].length).toBeLessThanOrEqual(132);
+  });
 });
 
 describe('pickLocale', () => {
