@@ -34,8 +34,9 @@ export default defineConfig({
               // 140 (ESR) reads data_collection_permissions; older needs are below it (storage.session 115,
               // MV3 host permissions granted at install 127).
               strict_min_version: '140.0',
-              // Inquiry data goes only to Coupang, with the seller's own keys; the developer collects nothing (PRIVACY.md).
-              data_collection_permissions: { required: ['none'] },
+              // What leaves the computer, and only to Coupang's gateway (PRIVACY.md): the seller's access key and
+              // signature with every request, and inquiry numbers read from Wing pages. The developer gets nothing.
+              data_collection_permissions: { required: ['authenticationInfo', 'websiteContent'] },
             },
           },
         }

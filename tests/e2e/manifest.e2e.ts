@@ -79,7 +79,7 @@ describe('Firefox package', () => {
     expect(manifest.browser_specific_settings.gecko).toEqual({
       id: 'cs-lens@coupang-seller-tools',
       strict_min_version: '140.0',
-      data_collection_permissions: { required: ['none'] },
+      data_collection_permissions: { required: ['authenticationInfo', 'websiteContent'] },
     });
     expect(manifest.background).toEqual({ scripts: ['background.js'] });
     expect(manifest.permissions).not.toContain('sidePanel');
