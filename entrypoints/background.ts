@@ -6,7 +6,7 @@ import { createRouter, type MessageSender } from '@/utils/background/router';
 import { createCredentialsStore } from '@/utils/credentials-store';
 import { createTranslator, pickLocale } from '@/utils/i18n/translate';
 import { createLookupService } from '@/utils/lookup/lookup-service';
-import { openPanel, type PanelApis } from '@/utils/open-panel';
+import { openPanel } from '@/utils/open-panel';
 import { inquiryCacheItem, sidePanelInquiryItem } from '@/utils/storage';
 
 export default defineBackground(() => {
@@ -61,7 +61,7 @@ export default defineBackground(() => {
  * for the next time the seller opens the panel.
  */
 async function openSidePanel(tabId: number | undefined, id?: string): Promise<void> {
-  const opening = tabId !== undefined ? openPanel(browser as PanelApis, { tabId }) : undefined;
+  const opening = tabId !== undefined ? openPanel(browser, { tabId }) : undefined;
   if (id) await sidePanelInquiryItem.setValue(id);
   await opening;
 }

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { LookupPanel } from '@/components/lookup-panel';
 import { ask } from '../extension-api';
-import { openPanel, type PanelApis } from '../open-panel';
+import { openPanel } from '../open-panel';
 import { readRecentLookups, recentLookupsItem, rememberLookup, sidePanelInquiryItem } from '../storage';
 import { pageLocale } from './page-locale';
 
@@ -51,7 +51,7 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
 
 /** Opens the side panel (Firefox: the sidebar) before any await: both open only within the click's user gesture. */
 async function openInSidePanel(id: string): Promise<void> {
-  const opened = openPanel(browser as PanelApis, { windowId: browser.windows.WINDOW_ID_CURRENT });
+  const opened = openPanel(browser, { windowId: browser.windows.WINDOW_ID_CURRENT });
   await sidePanelInquiryItem.setValue(id);
   // The popup stays when the panel could not open (it still shows the inquiry; the panel will too, once opened).
   if (await opened) globalThis.close();
