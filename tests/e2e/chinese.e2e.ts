@@ -1,19 +1,20 @@
 /**
  * With Chromium in Traditional Chinese (Taiwan) and in Taipei's time zone, the options page, the popup,
- * its messages and the details are in zh-TW with Coupang's Korean terms beside them, and times are
+ * its messages, the details and a hover card on Wing are in zh-TW with Coupang's Korean terms beside them, and times are
  * Taipei's (one hour behind the Korean times the API sends).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhTW } from '../../utils/i18n/zh-TW';
 import { launchExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
-import { GatewaySim, TEST_ACCESS_KEY, TEST_SECRET_KEY, TEST_VENDOR_ID } from './support/gateway-sim';
+import { type GatewaySim, TEST_ACCESS_KEY, TEST_SECRET_KEY, TEST_VENDOR_ID } from './support/gateway-sim';
 import { UI_TIMEOUT_MS } from './support/ui';
+import { ITEM_NAMES, PAGES, idElement, restOn, startWingSim } from './wing-support/wing';
 
 let sim: GatewaySim;
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
-  sim = await GatewaySim.start();
+  sim = await startWingSim();
   browser = await launchExtension(sim, { lang: 'zh-TW', timezoneId: 'Asia/Taipei' });
 });
 
@@ -52,5 +53,19 @@ describe('Traditional Chinese browser in Taipei', () => {
     await box.fill('1015669999');
     await box.press('Enter');
     await popup.getByRole('alert').filter({ hasText: zhTW['error.not-found'] }).waitFor({ timeout: UI_TIMEOUT_MS });
+  });
+
+  it('words a hover card on Wing in zh-TW, with Taipei times', async () => {
+    const page = await browser.ctx.newPage();
+    await page.goto(PAGES.list);
+    await page.waitForSelector('body[data-loaded-page="1"]');
+    await idElement(page, '1015668177').waitFor({ timeout: UI_TIMEOUT_MS });
+    await restOn(page, idElement(page, '1015668177'));
+    const card = page.getByRole('dialog', { name: zhTW['card.label'].replace('{id}', '1015668177'), exact: true });
+    await card.getByText(ITEM_NAMES['1015668177']!, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await card.getByRole('button', { name: zhTW['card.copyId'] }).waitFor({ timeout: UI_TIMEOUT_MS });
+    // The latest counsellor note, 2018-01-08 10:12 in Korea, is 09:12 in Taipei.
+    expect((await card.innerText()).replace(/\s/g, ' ')).toContain('2018/1/8 09:12');
+    await page.close();
   });
 });
