@@ -7,6 +7,7 @@ import { withSamplesAndKeyAge } from '@/utils/background/sample-and-key-lookups'
 import { createCredentialsStore } from '@/utils/credentials-store';
 import { createTranslator, pickLocale } from '@/utils/i18n/translate';
 import { createLookupService } from '@/utils/lookup/lookup-service';
+import { openPanel } from '@/utils/open-panel';
 import { createRequestEconomy } from '@/utils/lookup/request-economy';
 import { LOOKUP_PORT } from '@/utils/messaging';
 import {
@@ -92,12 +93,13 @@ export default defineBackground(() => {
 });
 
 /**
- * Chrome opens the side panel only inside a user gesture, which an await would lose: open first,
- * then name the inquiry (the panel also reads it when it loads). Without a tab (or on Firefox) the
- * inquiry is still remembered for the next time the seller opens the panel.
+ * The side panel (Firefox: the sidebar) opens only inside a user gesture, which an await would lose:
+ * open first, then name the inquiry (the panel also reads it when it loads). When it cannot open (no
+ * tab, or a hover card's message on Firefox, which carries no gesture) the inquiry is still remembered
+ * for the next time the seller opens the panel.
  */
 async function openSidePanel(tabId: number | undefined, id?: string): Promise<void> {
-  const opening = tabId !== undefined && browser.sidePanel ? browser.sidePanel.open({ tabId }).catch(() => undefined) : undefined;
+  const opening = tabId !== undefined ? openPanel(browser, { tabId }) : undefined;
   if (id) await sidePanelInquiryItem.setValue(id);
   await opening;
 }

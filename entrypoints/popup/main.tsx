@@ -1,5 +1,6 @@
 import { mountLookupPage } from '@/utils/pages/lookup-page';
 import '@/components/styles.css';
+import '@/components/extension-page.css';
 import '@/components/notices.css';
 import './style.css';
 

@@ -4,6 +4,7 @@ import { LookupPanel } from '@/components/lookup-panel';
 import { PageNotices, type PageMode } from '@/components/page-notices';
 import { ask, lookupInquiry } from '../extension-api';
 import { keyExpiry, needsReminder } from '../keys/key-expiry';
+import { openPanel } from '../open-panel';
 import type { CredentialsStatus } from '../messaging';
 import { readRecentLookups, recentLookupsItem, rememberLookup, sampleModeItem, sidePanelInquiryItem } from '../storage';
 import { pageLocale } from './page-locale';
@@ -86,11 +87,9 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
   }
 }
 
-/** Opens the side panel before any await: Chrome accepts sidePanel.open only within the click's user gesture. */
+/** Opens the side panel (Firefox: the sidebar) before any await: both open only within the click's user gesture. */
 async function openInSidePanel(id: string): Promise<void> {
-  const opened = browser.sidePanel
-    ? browser.sidePanel.open({ windowId: browser.windows.WINDOW_ID_CURRENT }).then(() => true, () => false)
-    : Promise.resolve(false);
+  const opened = openPanel(browser, { windowId: browser.windows.WINDOW_ID_CURRENT });
   await sidePanelInquiryItem.setValue(id);
   // The popup stays when the panel could not open (it still shows the inquiry; the panel will too, once opened).
   if (await opened) globalThis.close();

@@ -68,10 +68,17 @@ export function chromiumArgs(sim: GatewaySim, lang = 'en-US'): string[] {
 /**
  * `lang`: the browser's UI language (the extension follows it); English unless a test says otherwise.
  * `headless`: false only for `npm run demo` on a machine with a display.
+ * `timezoneId`: the time zone pages see (the runtime's own unless given); `colorScheme`: the
+ * `prefers-color-scheme` pages see (light unless given).
  */
 export async function launchExtension(
   sim: GatewaySim,
-  { lang = 'en-US', headless = true }: { lang?: string; headless?: boolean } = {},
+  {
+    lang = 'en-US',
+    headless = true,
+    timezoneId,
+    colorScheme = 'light',
+  }: { lang?: string; headless?: boolean; timezoneId?: string; colorScheme?: 'light' | 'dark' } = {},
 ): Promise<ExtensionBrowser> {
   assertPrerequisites();
   const userDataDir = await mkdtemp(join(tmpdir(), 'coupang-e2e-profile-'));
@@ -89,6 +96,8 @@ export async function launchExtension(
       },
       args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...chromiumArgs(sim, lang)],
       locale: lang,
+      timezoneId,
+      colorScheme,
     });
     const serviceWorker = await findServiceWorker(ctx, browserLog);
     const extensionId = new URL(serviceWorker.url()).host;

@@ -11,7 +11,7 @@
  */
 import { createHash, createHmac, randomUUID, timingSafeEqual, X509Certificate } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -126,6 +126,8 @@ export interface GatewaySimOptions {
   inquiryFixturesDir?: string;
   /** Directory served as static files on wing.coupang.com. */
   wingDir?: string;
+  /** A key and certificate to serve (e.g. one issued by a test CA, for browsers that trust only CAs); self-signed otherwise. */
+  tls?: { key: string; cert: string };
 }
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -261,16 +263,20 @@ export class GatewaySim {
     const tempDir = await mkdtemp(join(tmpdir(), 'coupang-gateway-sim-'));
     const keyPath = join(tempDir, 'key.pem');
     const certPath = join(tempDir, 'cert.pem');
-    try {
-      await execFileAsync('openssl', [
-        'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
-        '-subj', '/CN=coupang-test',
-        '-addext', `subjectAltName=DNS:${WING_HOST},DNS:${API_HOST}`,
-        '-keyout', keyPath, '-out', certPath,
-      ]);
-    } catch (error) {
-      await rm(tempDir, { recursive: true, force: true });
-      throw new Error(`gateway-sim: generating a certificate with openssl failed (is openssl installed?): ${String(error)}`);
+    if (options.tls) {
+      await Promise.all([writeFile(keyPath, options.tls.key), writeFile(certPath, options.tls.cert)]);
+    } else {
+      try {
+        await execFileAsync('openssl', [
+          'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
+          '-subj', '/CN=coupang-test',
+          '-addext', `subjectAltName=DNS:${WING_HOST},DNS:${API_HOST}`,
+          '-keyout', keyPath, '-out', certPath,
+        ]);
+      } catch (error) {
+        await rm(tempDir, { recursive: true, force: true });
+        throw new Error(`gateway-sim: generating a certificate with openssl failed (is openssl installed?): ${String(error)}`);
+      }
     }
     const [key, cert] = await Promise.all([readFile(keyPath, 'utf8'), readFile(certPath, 'utf8')]);
     const spkiDer = new X509Certificate(cert).publicKey.export({ type: 'spki', format: 'der' });

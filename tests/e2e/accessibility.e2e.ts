@@ -1,0 +1,79 @@
+/**
+ * axe-core on every surface, in the light and the dark colour scheme: the popup with details shown,
+ * the side panel with details, the settings, and an open hover card on a Wing-like page. Any serious or
+ * critical violation (contrast included) fails.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe';
+import { launchExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
+import type { GatewaySim } from './support/gateway-sim';
+import { TEST_KEYS, UI_TIMEOUT_MS, expectDetailsShown, lookUp, saveKeys } from './support/ui';
+import { ITEM_NAMES, PAGES, card, idElement, restOn, startWingSim } from './wing-support/wing';
+
+const ID = '1015668177';
+
+describe.each(['light', 'dark'] as const)('%s colour scheme', (colorScheme) => {
+  let sim: GatewaySim;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    sim = await startWingSim();
+    browser = await launchExtension(sim, { colorScheme });
+    await (await saveKeys(browser.ctx, TEST_KEYS)).close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sim?.close();
+  });
+
+  /** A computed `rgb(…)` colour is dark in the dark scheme and light in the light one. */
+  const expectSchemeBackground = (background: string) => {
+    const [r = 0, g = 0, b = 0] = background.match(/\d+/g)!.map(Number);
+    const luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    if (colorScheme === 'dark') expect(luminance, background).toBeLessThan(0.25);
+    else expect(luminance, background).toBeGreaterThan(0.9);
+  };
+
+  it('the page follows the scheme', async () => {
+    const page = await openExtensionPage(browser.ctx, 'popup.html');
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
+    expectSchemeBackground(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
+    await page.close();
+  });
+
+  it('popup with details shown', async () => {
+    const popup = await openExtensionPage(browser.ctx, 'popup.html');
+    await lookUp(popup, ID);
+    await expectDetailsShown(popup, ID);
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.close();
+  });
+
+  it('side panel with details shown', async () => {
+    const panel = await openExtensionPage(browser.ctx, 'sidepanel.html');
+    await lookUp(panel, ID);
+    await expectDetailsShown(panel, ID);
+    expect(await seriousViolations(panel)).toEqual([]);
+    await panel.close();
+  });
+
+  it('settings', async () => {
+    const options = await openExtensionPage(browser.ctx, 'options.html');
+    await options.getByRole('button').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await seriousViolations(options)).toEqual([]);
+    await options.close();
+  });
+
+  it('an open hover card', async () => {
+    const page = await browser.ctx.newPage();
+    await page.goto(PAGES.list);
+    await page.waitForSelector('body[data-loaded-page="1"]');
+    await idElement(page, ID).waitFor({ timeout: UI_TIMEOUT_MS });
+    await restOn(page, idElement(page, ID));
+    await card(page, ID).getByText(ITEM_NAMES[ID]!, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    expectSchemeBackground(await card(page, ID).evaluate((el) => getComputedStyle(el).backgroundColor));
+    expect(await seriousViolations(page, 'cs-lens-card')).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Regenerates the README's pictures, docs/*.png, from the e2e setup: the production build in real
+ * Chromium against the gateway simulator, with Wing-like fixture pages. Korean and Chinese text needs
+ * Debian's fonts-noto-cjk (`apt-get install -y fonts-noto-cjk`).
+ *
+ *   npm run screenshots          (builds first)
+ */
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { launchExtension, openExtensionPage, type ExtensionBrowser } from '../e2e/support/browser';
+import { TEST_KEYS, expectDetailsShown, lookUp, saveKeys } from '../e2e/support/ui';
+import { ITEM_NAMES, PAGES, card, idElement, restOn, startWingSim } from '../e2e/wing-support/wing';
+
+const DOCS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../docs');
+const ID = '1015668177';
+
+const fonts = execFileSync('fc-list', [':lang=ko', 'family'], { encoding: 'utf8' });
+if (!/Noto Sans CJK/.test(fonts)) throw new Error('screenshots: fonts-noto-cjk is missing (apt-get install -y fonts-noto-cjk); Korean would render as boxes.');
+
+async function save(page: Page, name: string, width: number, height: number): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  const tall = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.screenshot({ path: `${DOCS}/${name}`, clip: { x: 0, y: 0, width, height: Math.min(height, tall) } });
+  console.log(`wrote docs/${name}`);
+}
+
+/** The popup as Chrome shows it: as wide as its body and margins (the viewport is wider). */
+async function savePopup(page: Page, name: string): Promise<void> {
+  const width = await page.evaluate(() => Math.ceil(document.body.getBoundingClientRect().right + parseFloat(getComputedStyle(document.body).marginRight)));
+  await save(page, name, width, 600);
+}
+
+async function popupWithDetails(browser: ExtensionBrowser): Promise<Page> {
+  const popup = await openExtensionPage(browser.ctx, 'popup.html');
+  await popup.setViewportSize({ width: 480, height: 600 });
+  await lookUp(popup, ID);
+  await expectDetailsShown(popup, ID);
+  return popup;
+}
+
+const sim = await startWingSim();
+const browser = await launchExtension(sim);
+try {
+  const options = await saveKeys(browser.ctx, TEST_KEYS);
+  await options.setViewportSize({ width: 760, height: 640 });
+  await options.reload();
+  await options.getByRole('button').first().waitFor();
+  await save(options, 'settings.png', 760, 640);
+
+  const wing = await browser.ctx.newPage();
+  await wing.setViewportSize({ width: 1100, height: 640 });
+  await wing.goto(PAGES.list);
+  await wing.waitForSelector('body[data-loaded-page="1"]');
+  await restOn(wing, idElement(wing, ID));
+  await card(wing, ID).getByText(ITEM_NAMES[ID]!, { exact: false }).first().waitFor();
+  await save(wing, 'hover-card.png', 1100, 640);
+
+  await savePopup(await popupWithDetails(browser), 'popup.png');
+
+  const panel = await openExtensionPage(browser.ctx, 'sidepanel.html');
+  await panel.setViewportSize({ width: 360, height: 720 });
+  await lookUp(panel, '258799946');
+  await expectDetailsShown(panel, '258799946');
+  await save(panel, 'sidepanel.png', 360, 720);
+} finally {
+  await browser.close();
+}
+
+const dark = await launchExtension(sim, { colorScheme: 'dark' });
+try {
+  await (await saveKeys(dark.ctx, TEST_KEYS)).close();
+  await savePopup(await popupWithDetails(dark), 'popup-dark.png');
+} finally {
+  await dark.close();
+  await sim.close();
+}
