@@ -1,6 +1,6 @@
 /**
  * The gateway simulator checked on its own (no browser): it must accept exactly what Coupang accepts,
- * judged by ../shared/signing-vectors.json, and answer every scenario the e2e tests rely on.
+ * judged by tests/unit/coupang/signing-vectors.json, and answer every scenario the e2e tests rely on.
  */
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
@@ -41,7 +41,7 @@ interface VectorFile {
   vectors: Vector[];
 }
 
-// The project's copy of ../shared/signing-vectors.json, so the suite runs wherever the clone is.
+// The signing vectors kept in the repo, so the suite runs wherever the clone is.
 const VECTORS_PATH = fileURLToPath(new URL('../unit/coupang/signing-vectors.json', import.meta.url));
 const vectorFile = JSON.parse(readFileSync(VECTORS_PATH, 'utf8')) as VectorFile;
 const vector = (name: string): Vector => {

@@ -1,6 +1,6 @@
 /**
  * One call-center inquiry as the rest of the extension sees it, after the response schema
- * (schema.ts) has normalised Coupang's quirks (coupang-api.md §1):
+ * (schema.ts) has normalised Coupang's quirks (docs/coupang-api.md#fields):
  * - IDs are exact decimal strings, even above 2^53;
  * - dates are epoch milliseconds (UTC instants); `yyyy-MM-dd HH:mm:ss` without offset was read as Korea time;
  * - missing and null fields are `undefined`; `vendorItemId` (number or array) is a list;

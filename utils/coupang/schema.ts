@@ -6,7 +6,7 @@ import { isInquiryId } from './inquiry-id';
 import { parseCoupangDate } from './korea-time';
 import { parseJsonKeepingBigIntegers } from './safe-json';
 
-/** Response validation: Coupang's quirks (coupang-api.md §1) in, the `Inquiry` contract out. */
+/** Response validation: Coupang's quirks (docs/coupang-api.md#fields) in, the `Inquiry` contract out. */
 
 const DECIMAL = /^\d+$/;
 

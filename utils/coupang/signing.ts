@@ -1,4 +1,4 @@
-/** Coupang's CEA request signing (coupang-api.md §2), on an injected WebCrypto. */
+/** Coupang's CEA request signing (docs/coupang-api.md#signing), on an injected WebCrypto. */
 
 const encoder = new TextEncoder();
 

@@ -9,7 +9,7 @@ export function categoryPath(receiptCategory: string | undefined): string | unde
   return parts.length > 0 ? parts.join(' › ') : undefined;
 }
 
-/** Coupang writes "no end" as `2099-12-29` (coupang-api.md §1); any date from 2099 on means the same. */
+/** Coupang writes "no end" as `2099-12-29` (docs/coupang-api.md#fields); any date from 2099 on means the same. */
 export function isNoEndDate(date: string): boolean {
   const year = /^\s*(\d{4})/.exec(date)?.[1];
   return year !== undefined && Number(year) >= 2099;

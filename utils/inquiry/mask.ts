@@ -1,5 +1,5 @@
 /**
- * Buyer phone numbers are personal data (coupang-api.md §1): shown masked unless the seller asks.
+ * Buyer phone numbers are personal data (docs/coupang-api.md#fields): shown masked unless the seller asks.
  * Masking keeps the number's shape, its country code or Korean area/mobile prefix, and its last group
  * (3–4 digits), so a seller can still match it against what a buyer says.
  */

@@ -9,7 +9,7 @@ export function isSellerReply(reply: InquiryReply): boolean {
   return isCode(reply.answerType, 'vendor');
 }
 
-/** A counsellor's transfer note that asks the seller to answer (coupang-api.md §1, §6). */
+/** A counsellor's transfer note that asks the seller to answer (docs/coupang-api.md#fields, #deadline). */
 export function isAnswerRequest(reply: InquiryReply): boolean {
   if (isSellerReply(reply)) return false;
   return reply.needAnswer === true || isCode(reply.partnerTransferStatus, 'requestAnswer');

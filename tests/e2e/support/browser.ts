@@ -1,6 +1,6 @@
 /**
  * Real Chromium with the production build of the extension loaded, its network pointed at the
- * gateway simulator under the real hostnames (toolchain.md, "Real Chromium for end-to-end tests").
+ * gateway simulator under the real hostnames (docs/testing.md).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -47,7 +47,7 @@ function assertPrerequisites(): void {
 
 /** Launches Chromium (headless, fresh profile) with the built extension, resolving both Coupang hosts to `sim`. */
 /**
- * Chromium's flags for these machines (toolchain.md), with both Coupang hosts resolved to `sim` and its
+ * Chromium's flags for these machines (docs/testing.md), with both Coupang hosts resolved to `sim` and its
  * certificate trusted; every other host fails to resolve. Shared with the benchmark's no-extension baseline.
  */
 export function chromiumArgs(sim: GatewaySim, lang = 'en-US'): string[] {

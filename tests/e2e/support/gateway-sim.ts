@@ -7,7 +7,7 @@
  *
  * The CEA signature is verified here independently of the extension's code (node:crypto only), in the
  * order the gateway answers: header format → access key → signed-date within 5 minutes → signature
- * over signedDate + METHOD + path + raw wire query (coupang-api.md §2, §3).
+ * over signedDate + METHOD + path + raw wire query (docs/coupang-api.md#signing, #errors).
  */
 import { createHash, createHmac, randomUUID, timingSafeEqual, X509Certificate } from 'node:crypto';
 import { execFile } from 'node:child_process';
@@ -59,7 +59,7 @@ export const SCENARIO_IDS = {
   gatewayTimeout: '7770000504',
   /** 521 HTML (gateway cannot reach the backend). */
   gatewayUnreachable: '7770000521',
-  /** 409: a status no row of coupang-api.md §3 names. */
+  /** 409: a status no row of docs/coupang-api.md#errors names. */
   unexpectedStatus: '7770000409',
   /** 200 with an HTML body (a maintenance page), not JSON. */
   htmlBody: '7770001200',
@@ -512,7 +512,7 @@ export class GatewaySim {
     return send(GatewaySim.json(404, { code: 404, message: MESSAGES.notFound }));
   }
 
-  /** The list call (coupang-api.md §5), used by "Test connection"; answers an empty page. */
+  /** The list call (docs/coupang-api.md#keys), used by "Test connection"; answers an empty page. */
   private listInquiries(store: SimStore, pathVendorId: string, rawQuery: string): Reply {
     const query = new URLSearchParams(rawQuery);
     const bad = (message: string) => GatewaySim.json(400, { code: 400, message });

@@ -74,7 +74,7 @@ export function completeInquiry(overrides: Partial<Inquiry> = {}): Inquiry {
   });
 }
 
-/** Only the ID is guaranteed (coupang-api.md §1). */
+/** Only the ID is guaranteed (docs/coupang-api.md#fields). */
 export function bareInquiry(overrides: Partial<Inquiry> = {}): Inquiry {
   return { inquiryId: '1015668177', vendorItemIds: [], replies: [], extra: {}, ...overrides };
 }
