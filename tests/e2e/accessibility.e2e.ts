@@ -4,6 +4,7 @@
  * critical violation (contrast included) fails.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../utils/i18n/en';
 import { seriousViolations } from './support/axe';
 import { launchExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
 import type { GatewaySim } from './support/gateway-sim';
@@ -75,5 +76,39 @@ describe.each(['light', 'dark'] as const)('%s colour scheme', (colorScheme) => {
     expectSchemeBackground(await card(page, ID).evaluate((el) => getComputedStyle(el).backgroundColor));
     expect(await seriousViolations(page, 'cs-lens-card')).toEqual([]);
     await page.close();
+  });
+});
+
+describe.each(['light', 'dark'] as const)('%s colour scheme, before any key is saved', (colorScheme) => {
+  let sim: GatewaySim;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    sim = await startWingSim();
+    browser = await launchExtension(sim, { colorScheme });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sim?.close();
+  });
+
+  it('the popup with its setup line, then in sample mode with a sample shown', async () => {
+    const popup = await openExtensionPage(browser.ctx, 'popup.html');
+    await popup.getByRole('button', { name: en['firstRun.setUp'], exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.getByRole('button', { name: en['firstRun.trySamples'], exact: true }).click();
+    await popup.getByRole('note').filter({ hasText: en['sample.banner'] }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await popup.getByRole('navigation', { name: en['sample.list'] }).getByRole('button').first().click();
+    await popup.getByRole('region').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.close();
+  });
+
+  it('the settings with their setup steps', async () => {
+    const options = await openExtensionPage(browser.ctx, 'options.html');
+    await options.getByRole('region', { name: en['setup.title'] }).waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await seriousViolations(options)).toEqual([]);
+    await options.close();
   });
 });
