@@ -8,6 +8,7 @@ import { createCardController } from './card-controller';
 import { createIdScanner } from './id-scanner';
 import { addPageStyle } from './page-style';
 import { removeDecorations } from './remove-decorations';
+import { viewBand } from './view-band';
 
 const SLICE_TIMEOUT_MS = 200;
 
@@ -59,6 +60,7 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
       now: () => performance.now(),
       schedule: (runSlice) => ctx.requestIdleCallback(() => runSlice(), { timeout: SLICE_TIMEOUT_MS }),
       ignore: (node) => node === ui.shadowHost || ui.shadowHost.contains(node),
+      band: () => viewBand(window.innerHeight),
     });
     const listeners = new AbortController();
     // Only the seller's own input counts: events a page script dispatches could otherwise spend lookups.
@@ -68,17 +70,23 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
         passive: true,
         signal: listeners.signal,
       });
-    on('pointerover', (event) => cards.pointerOver(event));
+    on('pointerover', (event) => {
+      if (event.target instanceof Node) scanner.scanNow(event.target);
+      cards.pointerOver(event);
+    });
     on('pointerout', (event) => cards.pointerOut(event));
-    on('focusin', (event) => cards.focusIn(event));
+    on('focusin', (event) => {
+      if (event.target instanceof Node) scanner.scanNow(event.target);
+      cards.focusIn(event);
+    });
     on('focusout', (event) => cards.focusOut(event));
     on('keydown', (event) => cards.keyDown(event));
     scanner.start();
 
     running = {
+      // The scanner follows the page's own changes; a new URL needs no scan of its own.
       navigated() {
         cards.reset();
-        scanner.rescan();
       },
       stop() {
         listeners.abort();
