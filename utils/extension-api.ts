@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { failure, responseEnvelopeSchema, type Request, type RequestType, type ResponseOf } from './messaging';
+import type { Request, RequestType, ResponseOf } from './messaging';
+import { failure, readEnvelope } from './response-envelope';
 
 /**
  * Sends one protocol message to the background and checks the answer's shape. A missing or
@@ -7,8 +8,7 @@ import { failure, responseEnvelopeSchema, type Request, type RequestType, type R
  */
 export async function ask<T extends RequestType>(request: Extract<Request, { type: T }>): Promise<ResponseOf<T>> {
   try {
-    const parsed = responseEnvelopeSchema.safeParse(await browser.runtime.sendMessage(request));
-    return (parsed.success ? parsed.data : failure('extension-error')) as ResponseOf<T>;
+    return (readEnvelope(await browser.runtime.sendMessage(request)) ?? failure('extension-error')) as ResponseOf<T>;
   } catch {
     return failure('extension-error') as ResponseOf<T>;
   }

@@ -1,6 +1,6 @@
-// zod/mini: the content script imports this file, and classic zod would add ~84 kB to it.
+// zod/mini keeps the extension pages small; the content script no longer imports this file's values (only its types).
 import { z } from 'zod/mini';
-import { ERROR_KINDS, type LookupError, type Result } from './coupang/error-kinds';
+import type { Result } from './coupang/error-kinds';
 import type { Inquiry } from './coupang/inquiry';
 
 /**
@@ -55,22 +55,5 @@ export interface ResponseMap {
 
 export type ResponseOf<T extends RequestType> = ResponseMap[T];
 
-const lookupErrorSchema = z.object({
-  kind: z.enum(ERROR_KINDS),
-  status: z.optional(z.number()),
-  detail: z.optional(z.string()),
-});
-
-/** Shape check of a response coming back over the runtime channel; the background is trusted, the channel is not typed. */
-export const responseEnvelopeSchema = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: lookupErrorSchema }),
-]);
-
-export function failure(kind: LookupError['kind'], extra: Omit<LookupError, 'kind'> = {}): { ok: false; error: LookupError } {
-  return { ok: false, error: { kind, ...extra } };
-}
-
-export function success<T>(value: T): { ok: true; value: T } {
-  return { ok: true, value };
-}
+// Zod-free, so the content script can use them without zod (see response-envelope.ts).
+export { failure, success } from './response-envelope';

@@ -5,7 +5,8 @@
  */
 import { DECORATED_ATTRIBUTE, type Detection } from './detection';
 import { documentOf } from './dom-text';
-import { normaliseDigits } from './digit-runs';
+import { normaliseDigits, standaloneDigitRuns } from './digit-runs';
+import { idFromAttributes, idFromLink } from './named-ids';
 
 export const DECORATION_CLASS = 'cs-lens-id';
 /** On spans the decorator created (they are removed again by undecorate). */
@@ -79,12 +80,17 @@ function markAsId(element: Element, id: string): HTMLElement | undefined {
 }
 
 /**
- * A span the decorator created whose text is no longer its ID: the page reused the node for other text
- * (a framework re-rendering a row as `-`). Such a marker must not open a card for the old ID.
+ * A decoration that no longer stands for its ID: the page reused the node for other text (a framework
+ * re-rendering a row as `-`), or put another number or `href` into an element it owns. Such a marker
+ * must not open a card for the old ID. A span the decorator created must hold exactly its ID; a page
+ * element it marked must still print the ID, or name it in its link or ID attributes.
  */
 export function isStaleDecoration(element: Element): boolean {
   const id = element.getAttribute(DECORATED_ATTRIBUTE);
-  return element.hasAttribute(WRAPPER_ATTRIBUTE) && normaliseDigits(element.textContent ?? '').trim() !== id;
+  const text = normaliseDigits(element.textContent ?? '');
+  if (element.hasAttribute(WRAPPER_ATTRIBUTE)) return text.trim() !== id;
+  const printed = standaloneDigitRuns(text).some((run) => run.digits === id);
+  return !(printed || idFromLink(element) === id || idFromAttributes(element) === id);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { decorateAll } from '../detect/decorate';
+import { decorateAll, isStaleDecoration, undecorate } from '../detect/decorate';
 import { detectInElementsStepwise } from '../detect/detect-inquiry-ids';
-import type { Detection } from '../detect/detection';
+import { DECORATED_ATTRIBUTE, type Detection } from '../detect/detection';
 import { createWorkQueue } from '../detect/work-queue';
 import { childrenInBand, type ViewBand } from './view-band';
 
@@ -20,6 +20,8 @@ export const MAX_DECORATION_DELAY_MS = 2_000;
 const BATCH_AS_PARENT = 16;
 /** An element with more children than this is a long list (table body, grid, list): only its rows on screen are scanned. */
 export const LONG_LIST_CHILDREN = 64;
+/** The attributes IDs are read from (named-ids.ts): a page that reuses a link for another inquiry changes one. */
+const ID_SOURCE_ATTRIBUTES = ['href', 'data-inquiry-id', 'data-inquiryid', 'data-counseling-id'];
 
 /**
  * Finds and decorates inquiry IDs as the page changes, in proportion to the screen, not the page.
@@ -71,7 +73,11 @@ export function createIdScanner({ document, schedule, now, ignore, band }: IdSca
     for (const record of records) {
       if (ignore(record.target)) continue;
       const target = record.target as Element;
-      if (record.type === 'childList' && (lists.has(target) || isLongList(target))) {
+      if (record.type === 'attributes') {
+        // A recycled element: what it stood for may have changed; drop a marker that no longer holds, then look again.
+        if (target.hasAttribute(DECORATED_ATTRIBUTE) && isStaleDecoration(target)) undecorate(target);
+        queue.enqueue([target]);
+      } else if (record.type === 'childList' && (lists.has(target) || isLongList(target))) {
         // Rows added to a long list: those on screen are scanned in the next view pass, the rest when scrolled to.
         if (!lists.has(target)) lists.add(target);
         viewChanged();
@@ -131,7 +137,7 @@ export function createIdScanner({ document, schedule, now, ignore, band }: IdSca
     start(): void {
       running = true;
       queue.enqueue([document.body]);
-      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributeFilter: ID_SOURCE_ATTRIBUTES });
       const view = document.defaultView;
       const options = { capture: true, passive: true, signal: listeners.signal };
       document.addEventListener('scroll', viewChanged, options);

@@ -95,6 +95,22 @@ describe('id scanner', () => {
     expect(decorated()).toHaveLength(8);
   });
 
+  it('a link the page points at another inquiry is decorated again with the new ID (attributes are observed)', async () => {
+    document.body.innerHTML = `<p><a href="/detail?inquiryId=1015668178">보기</a></p>`;
+    scanner.start();
+    runAll();
+    const link = document.querySelector('a') as HTMLAnchorElement;
+    expect(link.getAttribute('data-cs-lens-id')).toBe('1015668178');
+    link.setAttribute('href', '/detail?inquiryId=1015668180');
+    await flushMutations();
+    runAll();
+    expect(link.getAttribute('data-cs-lens-id')).toBe('1015668180');
+    link.setAttribute('href', '/detail?productInquiryId=1015668180');
+    await flushMutations();
+    runAll();
+    expect(link.hasAttribute('data-cs-lens-id')).toBe(false);
+  });
+
   it('stop: no more scanning on scroll', () => {
     page(2_000);
     scanner.start();

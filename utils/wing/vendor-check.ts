@@ -1,0 +1,41 @@
+import type { VendorMismatch } from '@/components/hover-card';
+import type { ask as askBackground } from '../extension-api';
+
+export interface VendorCheckOptions {
+  ask: typeof askBackground;
+  /** The vendor code printed on the page (업체코드), read when the check runs. */
+  pageVendor: () => string | undefined;
+}
+
+/**
+ * Once per page: does the store shown on the page match the saved key's vendor? Reset on in-app
+ * navigation, since the next view may belong to another store.
+ */
+export function createVendorCheck({ ask, pageVendor }: VendorCheckOptions) {
+  let check: Promise<VendorMismatch | undefined> | undefined;
+  let mismatch: VendorMismatch | undefined;
+  return {
+    /** Starts the check if it has not run on this page; `onMismatch` runs when the stores differ. */
+    run(onMismatch: () => void): void {
+      check ??= ask({ type: 'get-status' }).then((status) => {
+        const saved = status.ok ? status.value.vendorId : undefined;
+        const onPage = pageVendor();
+        if (!saved || !onPage || saved.toUpperCase() === onPage.toUpperCase()) return undefined;
+        return { pageVendor: onPage, savedVendor: saved };
+      });
+      const started = check;
+      void started.then((found) => {
+        if (!found || check !== started) return;
+        mismatch = found;
+        onMismatch();
+      });
+    },
+    get mismatch(): VendorMismatch | undefined {
+      return mismatch;
+    },
+    reset(): void {
+      check = undefined;
+      mismatch = undefined;
+    },
+  };
+}
