@@ -94,3 +94,23 @@ describe('label forms and links', () => {
     expect(apiCount(sim), sim.describeRequests()).toBe(0);
   });
 });
+
+describe('call-center numbers only', () => {
+  it('product Q&A (/tenants/cs/product/inquiries) decorates nothing, its 문의번호 column included', async () => {
+    await page.goto(`${PAGES.list.replace('/csinquiry/', '/product/inquiries/')}`);
+    await page.waitForSelector('body[data-loaded="true"]');
+    await page.waitForTimeout(1_500); // past an idle-time scan
+    await expectDecoratedExactly(page, []);
+  });
+
+  it('in-app navigation into product Q&A takes the cards away; back on a call-center page they return', async () => {
+    await page.goto(PAGES.list);
+    await page.waitForSelector('body[data-loaded-page="1"]');
+    await expectDecoratedExactly(page, LIST_PAGE_1);
+    await page.evaluate(() => history.pushState(null, '', '/tenants/cs/product/inquiries/'));
+    await expectDecoratedExactly(page, []);
+    await page.evaluate(() => history.pushState(null, '', '/tenants/cs/csinquiry/'));
+    await expectDecoratedExactly(page, LIST_PAGE_1);
+    expect(apiCount(sim), sim.describeRequests()).toBe(0);
+  });
+});

@@ -8,6 +8,7 @@ import { createIdScanner } from './id-scanner';
 import { createKeyboardNavigation } from './keyboard-navigation';
 import { addPageStyle } from './page-style';
 import { removeDecorations } from './remove-decorations';
+import { isCallCenterScope } from './route-scope';
 import { viewBand } from './view-band';
 import { loadWingSettings, turnOffCards, watchWingSettings } from './wing-settings';
 
@@ -33,7 +34,16 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
 
   let running: { navigated: () => void; stop: () => void } | undefined;
   // Registered once: WXT binds it to the context, so it outlives a stop/start when cards are toggled.
-  ctx.addEventListener(window, 'wxt:locationchange', () => running?.navigated());
+  // Product Q&A (another API) is out of scope: cards stop there and start again on a call-center page.
+  // The event comes as navigation starts, before `location` changes: the new URL is the event's.
+  let url: Pick<URL, 'hostname' | 'pathname'> = location;
+  const wanted = () => settings.hoverCardsEnabled && isCallCenterScope(url);
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    url = event.newUrl;
+    if (!wanted()) running?.stop();
+    else if (running) running.navigated();
+    else start();
+  });
 
   function start(): void {
     if (running) return;
@@ -100,11 +110,11 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
     };
   }
 
-  if (settings.hoverCardsEnabled) start();
+  if (wanted()) start();
   const unwatch = watchWingSettings((next) => {
     const delayChanged = next.hoverDelayMs !== settings.hoverDelayMs;
     settings = next;
-    if (!settings.hoverCardsEnabled) running?.stop();
+    if (!wanted()) running?.stop();
     else if (delayChanged && running) {
       running.stop();
       start();
