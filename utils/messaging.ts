@@ -1,5 +1,6 @@
 // zod/mini keeps the extension pages small; the content script no longer imports this file's values (only its types).
 import { z } from 'zod/mini';
+import type { VendorMatch } from './background/vendor-match';
 import type { Result } from './coupang/error-kinds';
 import type { Inquiry } from './coupang/inquiry';
 
@@ -22,13 +23,14 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('test-connection') }),
   z.object({ type: z.literal('open-side-panel'), id: inquiryIdSchema }),
   z.object({ type: z.literal('open-options') }),
+  z.object({ type: z.literal('check-vendor'), pageVendor: z.string().check(z.maxLength(40)) }),
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 
 /** Requests a content script may send; the rest come only from the extension's own pages. */
-export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['lookup', 'get-status', 'open-side-panel', 'open-options']);
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['lookup', 'check-vendor', 'open-side-panel', 'open-options']);
 
 export interface LookupValue {
   inquiry: Inquiry;
@@ -51,6 +53,8 @@ export interface ResponseMap {
   'test-connection': Result<{ checkedAt: number }>;
   'open-side-panel': Result<null>;
   'open-options': Result<null>;
+  /** Whether the page's 업체코드 is the saved key's store; the vendor ID itself stays in the background. */
+  'check-vendor': Result<VendorMatch>;
 }
 
 export type ResponseOf<T extends RequestType> = ResponseMap[T];

@@ -3,6 +3,7 @@ import type { LookupService } from '../lookup/lookup-service';
 import type { ClientProvider } from './client-provider';
 import { CONTENT_SCRIPT_REQUESTS, failure, requestSchema, success, type Request, type ResponseMap } from '../messaging';
 import { clearSecret, saveCredentials, statusOf } from './credentials';
+import { matchVendor } from './vendor-match';
 
 export interface MessageSender {
   id?: string;
@@ -28,7 +29,8 @@ type Response = ResponseMap[keyof ResponseMap];
 
 /**
  * Answers one runtime message. Only this extension may talk to the background; content scripts
- * may only look up, open the side panel and read the vendor ID; saving keys and testing them are for the extension's pages.
+ * may only look up, open the side panel or options, and ask whether the page's store is the saved key's
+ * (never the vendor ID itself); reading, saving and testing keys are for the extension's pages.
  * Returns undefined for messages that are not ours, so other listeners may answer them.
  */
 export function createRouter(deps: RouterDeps) {
@@ -67,6 +69,8 @@ export function createRouter(deps: RouterDeps) {
       case 'open-options':
         await deps.openOptions();
         return success(null);
+      case 'check-vendor':
+        return success(matchVendor(statusOf(await deps.credentials.load()).vendorId, request.pageVendor));
     }
   }
 

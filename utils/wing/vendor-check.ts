@@ -8,7 +8,7 @@ export interface VendorCheckOptions {
 }
 
 /**
- * Once per page: does the store shown on the page match the saved key's vendor? Reset on in-app
+ * Once per page: does the store shown on the page (its 업체코드) match the saved key's? Reset on in-app
  * navigation, since the next view may belong to another store.
  */
 export function createVendorCheck({ ask, pageVendor }: VendorCheckOptions) {
@@ -17,12 +17,9 @@ export function createVendorCheck({ ask, pageVendor }: VendorCheckOptions) {
   return {
     /** Starts the check if it has not run on this page; `onMismatch` runs when the stores differ. */
     run(onMismatch: () => void): void {
-      check ??= ask({ type: 'get-status' }).then((status) => {
-        const saved = status.ok ? status.value.vendorId : undefined;
-        const onPage = pageVendor();
-        if (!saved || !onPage || saved.toUpperCase() === onPage.toUpperCase()) return undefined;
-        return { pageVendor: onPage, savedVendor: saved };
-      });
+      const onPage = pageVendor();
+      // The background compares; the saved vendor ID never comes to the page.
+      check ??= onPage ? ask({ type: 'check-vendor', pageVendor: onPage }).then((answer) => (answer.ok && answer.value === 'differs' ? { pageVendor: onPage } : undefined)) : Promise.resolve(undefined);
       const started = check;
       void started.then((found) => {
         if (!found || check !== started) return;
