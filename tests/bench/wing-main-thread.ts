@@ -290,17 +290,19 @@ function report(results: RunResult[], traces: TraceSummary[]): string {
   for (const mode of MODES) {
     lines.push('');
     lines.push(`mode=${mode} (${mode === 'initial' ? 'rows in the page when the content script starts' : 'rows appended in one batch by an XHR after load'})`);
-    lines.push('   rows   page alone  +extension  +naive regex  ext added  naive added  ext longest task  ext long tasks≥50  ext decorated  last row hoverable (ext / naive)');
+    lines.push('   rows   page alone  +extension  +naive regex  ext added  naive added  ext script added  ext longest task  ext long tasks≥50  ext decorated  last row hoverable (ext / naive)');
     for (const rows of ROW_COUNTS) {
       const of = (config: Config) => results.filter((r) => r.mode === mode && r.rows === rows && r.config === config);
       const task = (config: Config) => median(of(config).map((r) => r.taskMs));
       const [plain, ext, naive] = [task('plain'), task('extension'), task('naive')];
+      // ScriptDuration moves far less with the machine's load than TaskDuration (layout of the page's rows).
+      const scriptAdded = median(of('extension').map((r) => r.scriptMs)) - median(of('plain').map((r) => r.scriptMs));
       const trace = traces.find((t) => t.mode === mode && t.rows === rows && t.config === 'extension');
       const extLong = of('extension').flatMap((r) => r.longTasks);
       const hoverable = of('extension').map((r) => r.lastRowHoverableMs);
       const hoverText = hoverable.some((h) => h === null) ? 'never' : `${median(hoverable as number[])} ms`;
       lines.push(
-        `${pad(rows, 7)}  ${pad(r1(plain), 11)}  ${pad(r1(ext), 10)}  ${pad(Number.isFinite(naive) ? r1(naive) : '-', 12)}  ${pad(`+${r1(ext - plain)}`, 9)}  ${pad(Number.isFinite(naive) ? `+${r1(naive - plain)}` : '-', 11)}  ${pad(trace ? `${trace.longestExtensionCallMs}` : '-', 16)}  ${pad(extLong.length ? JSON.stringify(extLong) : 'none', 17)}  ${pad(median(of('extension').map((r) => r.decorated)), 13)}  ${hoverText} / ${Number.isFinite(naive) ? '0 ms (wraps all up front)' : '-'}`,
+        `${pad(rows, 7)}  ${pad(r1(plain), 11)}  ${pad(r1(ext), 10)}  ${pad(Number.isFinite(naive) ? r1(naive) : '-', 12)}  ${pad(`+${r1(ext - plain)}`, 9)}  ${pad(Number.isFinite(naive) ? `+${r1(naive - plain)}` : '-', 11)}  ${pad(`+${r1(scriptAdded)}`, 16)}  ${pad(trace ? `${trace.longestExtensionCallMs}` : '-', 16)}  ${pad(extLong.length ? JSON.stringify(extLong) : 'none', 17)}  ${pad(median(of('extension').map((r) => r.decorated)), 13)}  ${hoverText} / ${Number.isFinite(naive) ? '0 ms (wraps all up front)' : '-'}`,
       );
     }
     for (const t of traces.filter((x) => x.mode === mode)) {
