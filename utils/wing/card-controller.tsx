@@ -178,7 +178,7 @@ export function createCardController(options: CardControllerOptions) {
       if (event.target === host) return intent.focusEnterCard();
       const target = decoratedFrom(event.target);
       // Only the seller's keyboard navigation counts; a click's focus waits for the pointer's dwell, a page's el.focus() for nothing.
-      if (target && keyboard.isNavigating) intent.focusTarget(target);
+      if (target && keyboard.take()) intent.focusTarget(target);
     },
     focusOut(event: FocusEvent): void {
       if (event.target === host) {
@@ -191,6 +191,9 @@ export function createCardController(options: CardControllerOptions) {
     keyDown(event: KeyboardEvent): void {
       keyboard.keyDown(event);
       if (event.key === 'Escape' && intent.isOpen) intent.escape();
+    },
+    keyUp(event: KeyboardEvent): void {
+      keyboard.keyUp(event);
     },
     /** In-app navigation: an unpinned card's ID may be gone, and the next view may belong to another store. */
     navigated(): void {

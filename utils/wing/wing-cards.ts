@@ -93,6 +93,7 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
     });
     on('focusout', (event) => cards.focusOut(event));
     on('keydown', (event) => cards.keyDown(event));
+    on('keyup', (event) => cards.keyUp(event));
     scanner.start();
 
     running = {
