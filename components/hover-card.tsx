@@ -14,10 +14,9 @@ export type HoverCardState =
   | { phase: 'shown'; value: LookupValue }
   | { phase: 'failed'; error: LookupError };
 
-/** The 업체코드 Wing prints on the page and the vendor ID saved with the key, when they differ. */
+/** The 업체코드 Wing prints on the page, when the background says it is not the saved key's store. */
 export interface VendorMismatch {
   pageVendor: string;
-  savedVendor: string;
 }
 
 /** Resolves (or returns) false, or rejects, when the text did not reach the clipboard. */
@@ -139,7 +138,7 @@ export function HoverCard(props: HoverCardProps) {
       <div class="csl-hc-body">
         {vendorMismatch && (
           <p class="csl-hc-warning">
-            {t('card.vendorMismatch', { pageVendor: vendorMismatch.pageVendor, savedVendor: vendorMismatch.savedVendor })}
+            {t('card.vendorMismatch', { pageVendor: vendorMismatch.pageVendor })}
           </p>
         )}
         {state.phase === 'loading' && (

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
-import { failure, LOOKUP_PORT, responseEnvelopeSchema, type Request, type RequestType, type ResponseOf } from './messaging';
+import type { Request, RequestType, ResponseOf } from './messaging';
+import { LOOKUP_PORT } from './lookup-port';
+import { failure, readEnvelope } from './response-envelope';
 
 /**
  * Sends one protocol message to the background and checks the answer's shape. A missing or
@@ -7,8 +9,7 @@ import { failure, LOOKUP_PORT, responseEnvelopeSchema, type Request, type Reques
  */
 export async function ask<T extends RequestType>(request: Extract<Request, { type: T }>): Promise<ResponseOf<T>> {
   try {
-    const parsed = responseEnvelopeSchema.safeParse(await browser.runtime.sendMessage(request));
-    return (parsed.success ? parsed.data : failure('extension-error')) as ResponseOf<T>;
+    return (readEnvelope(await browser.runtime.sendMessage(request)) ?? failure('extension-error')) as ResponseOf<T>;
   } catch {
     return failure('extension-error') as ResponseOf<T>;
   }
@@ -43,8 +44,7 @@ export function lookupInquiry(id: string, { refresh = false, signal, retry = fal
     };
     const onAbort = () => settle(failure('aborted'));
     const onMessage = (message: unknown) => {
-      const parsed = responseEnvelopeSchema.safeParse(message);
-      settle((parsed.success ? parsed.data : failure('extension-error')) as ResponseOf<'lookup'>);
+      settle((readEnvelope(message) ?? failure('extension-error')) as ResponseOf<'lookup'>);
     };
     const onDisconnect = () => settle(failure('extension-error'));
     try {

@@ -1,6 +1,7 @@
-// zod/mini: the content script imports this file, and classic zod would add ~84 kB to it.
+// zod/mini keeps the extension pages small; the content script no longer imports this file's values (only its types).
 import { z } from 'zod/mini';
-import { ERROR_KINDS, type LookupError, type Result } from './coupang/error-kinds';
+import type { VendorMatch } from './background/vendor-match';
+import type { Result } from './coupang/error-kinds';
 import type { Inquiry } from './coupang/inquiry';
 import type { UsageReport } from './lookup/request-economy';
 
@@ -25,16 +26,16 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('open-options') }),
   z.object({ type: z.literal('get-usage') }),
   z.object({ type: z.literal('set-key-issued'), issuedAt: z.number().check(z.int(), z.positive()) }),
+  z.object({ type: z.literal('check-vendor'), pageVendor: z.string().check(z.maxLength(40)) }),
 ]);
 
-/** A lookup over a port of this name: the port's disconnect means the asker stopped waiting (docs/request-economy.md#askers). */
-export const LOOKUP_PORT = 'lookup';
+export { LOOKUP_PORT } from './lookup-port';
 
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 
 /** Requests a content script may send; the rest come only from the extension's own pages. */
-export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['lookup', 'get-status', 'open-side-panel', 'open-options']);
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['lookup', 'check-vendor', 'open-side-panel', 'open-options']);
 
 export interface LookupValue {
   inquiry: Inquiry;
@@ -67,29 +68,11 @@ export interface ResponseMap {
   'open-options': Result<null>;
   'get-usage': Result<UsageReport>;
   'set-key-issued': Result<CredentialsStatus>;
+  /** Whether the page's 업체코드 is the saved key's store; the vendor ID itself stays in the background. */
+  'check-vendor': Result<VendorMatch>;
 }
 
 export type ResponseOf<T extends RequestType> = ResponseMap[T];
 
-const lookupErrorSchema = z.object({
-  kind: z.enum(ERROR_KINDS),
-  status: z.optional(z.number()),
-  detail: z.optional(z.string()),
-  resumesAt: z.optional(z.number()),
-  held: z.optional(z.boolean()),
-  fetchedAt: z.optional(z.number()),
-});
-
-/** Shape check of a response coming back over the runtime channel; the background is trusted, the channel is not typed. */
-export const responseEnvelopeSchema = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: lookupErrorSchema }),
-]);
-
-export function failure(kind: LookupError['kind'], extra: Omit<LookupError, 'kind'> = {}): { ok: false; error: LookupError } {
-  return { ok: false, error: { kind, ...extra } };
-}
-
-export function success<T>(value: T): { ok: true; value: T } {
-  return { ok: true, value };
-}
+// Zod-free, so the content script can use them without zod (see response-envelope.ts).
+export { failure, success } from './response-envelope';

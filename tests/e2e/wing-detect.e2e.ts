@@ -40,17 +40,23 @@ describe('rows loaded by XHR after load', () => {
     // Decoys stayed plain text: order numbers, option IDs, phones, prices, 상품문의번호, the paragraph.
     const decoyTexts = await page.locator('td._c2, td._c3, td._c5, td._c6, p._n0tE, header').allTextContents();
     expect(decoyTexts.join(' ')).toContain('31000012345678');
-    expect(await page.locator('td._c2 [data-cs-lens-id], td._c3 [data-cs-lens-id], td._c5 [data-cs-lens-id], td._c6 [data-cs-lens-id], p [data-cs-lens-id]').count()).toBe(0);
+    const decoyCells = ['td._c2', 'td._c3', 'td._c5', 'td._c6', 'p'];
+    expect(await page.locator(decoyCells.flatMap((c) => [`${c} [data-cs-lens-id]`, `${c}[data-cs-lens-id]`]).join(', ')).count()).toBe(0);
 
     expect(apiCount(sim), sim.describeRequests()).toBe(0);
   });
 
-  it('makes every decorated ID a keyboard-focusable button holding exactly its text (bare cell text and <span> cells alike)', async () => {
+  it('makes every decorated ID keyboard-focusable, holding exactly its text: a bare cell is marked itself (keeping its role), a <span> becomes a button', async () => {
     const seen = await page.$$eval('[data-cs-lens-id]', (els) =>
-      els.map((e) => ({ id: e.getAttribute('data-cs-lens-id'), text: e.textContent, tag: e.tagName, tabindex: e.getAttribute('tabindex'), role: e.getAttribute('role'), cls: e.classList.contains('cs-lens-id') })),
+      els.map((e) => ({ id: e.getAttribute('data-cs-lens-id'), text: e.textContent?.trim(), tag: e.tagName, tabindex: e.getAttribute('tabindex'), role: e.getAttribute('role'), cls: e.classList.contains('cs-lens-id'), children: e.childNodes.length })),
     );
     expect(seen).toHaveLength(LIST_PAGE_1.length);
-    for (const s of seen) expect(s, JSON.stringify(s)).toMatchObject({ id: s.text, tag: 'SPAN', tabindex: '0', role: 'button', cls: true });
+    for (const s of seen) {
+      expect(s, JSON.stringify(s)).toMatchObject({ id: s.text, tabindex: '0', cls: true });
+      if (s.tag === 'TD') expect(s, JSON.stringify(s)).toMatchObject({ role: null, children: 1 });
+      else expect(s, JSON.stringify(s)).toMatchObject({ tag: 'SPAN', role: 'button' });
+    }
+    expect(new Set(seen.map((s) => s.tag)), 'the fixture has both kinds').toEqual(new Set(['TD', 'SPAN']));
   });
 
   it('pushState paging: the next page’s rows are decorated, the old ones are gone', async () => {
@@ -72,10 +78,11 @@ describe('split header table and ARIA grid', () => {
     await page.waitForSelector('body[data-loaded="true"]');
     // transferred (split header): 1015668177, 1015668180; recent (ARIA grid): 258799946, 1015668178.
     await expectDecoratedExactly(page, ['1015668177', '1015668180', '258799946', '1015668178']);
-    expect(await page.locator('[data-grid=transferred] tbody td:nth-child(3) [data-cs-lens-id]').count()).toBe(2);
-    expect(await page.locator('[data-grid=recent] [role=gridcell][aria-colindex="2"] [data-cs-lens-id]').count()).toBe(2);
+    const either = (cell: string) => `${cell} [data-cs-lens-id], ${cell}[data-cs-lens-id]`;
+    expect(await page.locator(either('[data-grid=transferred] tbody td:nth-child(3)')).count()).toBe(2);
+    expect(await page.locator(either('[data-grid=recent] [role=gridcell][aria-colindex="2"]')).count()).toBe(2);
     // The grid's price cell holds 1015668178 as bare digits too: only the 문의번호 cell is decorated.
-    expect(await page.locator('[data-grid=recent] [role=gridcell][aria-colindex="5"] [data-cs-lens-id]').count()).toBe(0);
+    expect(await page.locator(either('[data-grid=recent] [role=gridcell][aria-colindex="5"]')).count()).toBe(0);
     expect(apiCount(sim), sim.describeRequests()).toBe(0);
   });
 });
@@ -91,6 +98,26 @@ describe('label forms and links', () => {
     expect(await page.locator('a.lK3').getAttribute('role')).toBeNull();
     // 상품문의번호 (productInquiryId=) is product Q&A, not a call-center inquiry.
     expect(await page.locator('[data-cs-lens-id="1015668173"]').count()).toBe(0);
+    expect(apiCount(sim), sim.describeRequests()).toBe(0);
+  });
+});
+
+describe('call-center numbers only', () => {
+  it('product Q&A (/tenants/cs/product/inquiries) decorates nothing, its 문의번호 column included', async () => {
+    await page.goto(`${PAGES.list.replace('/csinquiry/', '/product/inquiries/')}`);
+    await page.waitForSelector('body[data-loaded="true"]');
+    await page.waitForTimeout(1_500); // past an idle-time scan
+    await expectDecoratedExactly(page, []);
+  });
+
+  it('in-app navigation into product Q&A takes the cards away; back on a call-center page they return', async () => {
+    await page.goto(PAGES.list);
+    await page.waitForSelector('body[data-loaded-page="1"]');
+    await expectDecoratedExactly(page, LIST_PAGE_1);
+    await page.evaluate(() => history.pushState(null, '', '/tenants/cs/product/inquiries/'));
+    await expectDecoratedExactly(page, []);
+    await page.evaluate(() => history.pushState(null, '', '/tenants/cs/csinquiry/'));
+    await expectDecoratedExactly(page, LIST_PAGE_1);
     expect(apiCount(sim), sim.describeRequests()).toBe(0);
   });
 });

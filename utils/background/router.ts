@@ -5,6 +5,7 @@ import type { RequestEconomy } from '../lookup/request-economy';
 import type { ClientProvider } from './client-provider';
 import { CONTENT_SCRIPT_REQUESTS, failure, requestSchema, success, type Request, type ResponseMap } from '../messaging';
 import { clearSecret, saveCredentials, setKeyIssued, statusOf } from './credentials';
+import { matchVendor } from './vendor-match';
 
 export interface MessageSender {
   id?: string;
@@ -31,7 +32,8 @@ type Response = ResponseMap[keyof ResponseMap];
 
 /**
  * Answers one runtime message. Only this extension may talk to the background; content scripts
- * may only look up, open the side panel and read the vendor ID; saving keys, testing them and usage are for the extension's pages.
+ * may only look up, open the side panel or options, and ask whether the page's store is the saved key's
+ * (never the vendor ID itself); reading, saving and testing keys, and usage, are for the extension's pages.
  * Returns undefined for messages that are not ours, so other listeners may answer them.
  */
 export function createRouter(deps: RouterDeps) {
@@ -90,6 +92,8 @@ export function createRouter(deps: RouterDeps) {
         return success(null);
       case 'set-key-issued':
         return setKeyIssued(deps.credentials, request.issuedAt, deps.now());
+      case 'check-vendor':
+        return success(matchVendor(statusOf(await deps.credentials.load()).vendorId, request.pageVendor));
     }
   }
 

@@ -5,7 +5,8 @@
  */
 import { DECORATED_ATTRIBUTE, type Detection } from './detection';
 import { documentOf } from './dom-text';
-import { normaliseDigits } from './digit-runs';
+import { normaliseDigits, standaloneDigitRuns } from './digit-runs';
+import { idFromAttributes, idFromLink } from './named-ids';
 
 export const DECORATION_CLASS = 'cs-lens-id';
 /** On spans the decorator created (they are removed again by undecorate). */
@@ -17,6 +18,8 @@ const ADDED_ATTRIBUTE = 'data-cs-lens-added';
 const PLAIN_INLINE = new Set(['SPAN', 'B', 'STRONG', 'EM', 'I', 'SMALL', 'CODE', 'MARK', 'U', 'FONT']);
 /** Already focusable and announced; a button role or a focusable span inside one would nest controls. */
 const INTERACTIVE = 'a[href], button, [role=button], [role=link]';
+/** Cells keep their role (a grid cell stays a cell); they only become focusable. */
+const CELL = 'td, th, [role=gridcell], [role=cell]';
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
 /**
@@ -48,9 +51,13 @@ export function decorateAll(detections: readonly Detection[]): HTMLElement[] {
   return keyed.map(({ detection }) => decorate(detection)).filter((element): element is HTMLElement => element !== undefined);
 }
 
-/** A plain inline element, or a link or button; never one with a structural role (a grid cell stays a cell). */
+/**
+ * A plain inline element, a link or button, or a table or grid cell that holds nothing but the ID. Such an
+ * element is marked with attributes only: no node is added, so a table of thousands of rows is not laid
+ * out again (a cell keeps its role and gets no button role; it only becomes focusable).
+ */
 function canBecomeTheId(element: Element): boolean {
-  return element.matches(INTERACTIVE) || (PLAIN_INLINE.has(element.tagName) && !element.hasAttribute('role'));
+  return element.matches(INTERACTIVE) || element.matches(CELL) || (PLAIN_INLINE.has(element.tagName) && !element.hasAttribute('role'));
 }
 
 /**
@@ -69,22 +76,28 @@ function markAsId(element: Element, id: string): HTMLElement | undefined {
   if (!element.classList.contains(DECORATION_CLASS)) added.push('class');
   element.classList.add(DECORATION_CLASS);
   element.setAttribute(DECORATED_ATTRIBUTE, id);
+  const cell = element.matches(CELL);
   if (control === null) {
     add('tabindex', '0');
-    add('role', 'button');
+    if (!cell) add('role', 'button');
   }
-  if (control === null || control === element) add('aria-haspopup', 'dialog');
+  if (!cell && (control === null || control === element)) add('aria-haspopup', 'dialog');
   if (added.length > 0 && !element.hasAttribute(ADDED_ATTRIBUTE)) element.setAttribute(ADDED_ATTRIBUTE, added.join(' '));
   return element as HTMLElement;
 }
 
 /**
- * A span the decorator created whose text is no longer its ID: the page reused the node for other text
- * (a framework re-rendering a row as `-`). Such a marker must not open a card for the old ID.
+ * A decoration that no longer stands for its ID: the page reused the node for other text (a framework
+ * re-rendering a row as `-`), or put another number or `href` into an element it owns. Such a marker
+ * must not open a card for the old ID. A span the decorator created must hold exactly its ID; a page
+ * element it marked must still print the ID, or name it in its link or ID attributes.
  */
 export function isStaleDecoration(element: Element): boolean {
   const id = element.getAttribute(DECORATED_ATTRIBUTE);
-  return element.hasAttribute(WRAPPER_ATTRIBUTE) && normaliseDigits(element.textContent ?? '').trim() !== id;
+  const text = normaliseDigits(element.textContent ?? '');
+  if (element.hasAttribute(WRAPPER_ATTRIBUTE)) return text.trim() !== id;
+  const printed = standaloneDigitRuns(text).some((run) => run.digits === id);
+  return !(printed || idFromLink(element) === id || idFromAttributes(element) === id);
 }
 
 /**

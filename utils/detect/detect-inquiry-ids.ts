@@ -15,6 +15,9 @@ const INQUIRY_ID_RULE: LabelRule = { patterns: labelPatterns(INQUIRY_ID_LABEL, '
 const ROW_SELECTOR = 'tr, [role=row]';
 /** NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, spelt out so no global is needed. */
 const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
+/** NodeFilter.FILTER_ACCEPT and FILTER_REJECT (the node and its whole subtree left out). */
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
 /** About 0.1–0.3 ms of work in Chromium: fine-grained enough for an 8 ms slice budget. */
 const NODES_PER_STEP = 256;
 /** Elements that may stand for an ID they name but do not print; a whole row or card would be too big a target. */
@@ -23,6 +26,11 @@ const STANDS_FOR_ID = 'a[href], button, span, [role=button], [role=link]';
 export interface DetectContext {
   /** The page (or the part of it) detections must lie in; column headers and labels are looked up inside it. */
   root: ParentNode;
+  /**
+   * Elements whose subtree the walk leaves out (the scanner passes long lists of rows, whose visible
+   * part it scans on its own). Only descendants are asked, never the element a walk starts from.
+   */
+  skip?: (element: Element) => boolean;
 }
 
 /**
@@ -99,7 +107,7 @@ export function* detectInElementsStepwise(
   const found = createCollector(context.root);
   for (const element of elements) {
     if (!context.root.contains(element)) continue;
-    for (const _ of scanSubtreeSteps(element, found, nodesPerStep)) yield found.detections.splice(0);
+    for (const _ of scanSubtreeSteps(element, found, nodesPerStep, context.skip)) yield found.detections.splice(0);
     scanSurroundings(element, found);
     yield found.detections.splice(0);
   }
@@ -110,8 +118,14 @@ function scanSubtree(scope: ParentNode, found: Collector): void {
 }
 
 /** One walk over elements and text (selector queries would each walk the subtree again), pausing every `nodesPerStep` nodes. */
-function* scanSubtreeSteps(scope: ParentNode, found: Collector, nodesPerStep: number): Generator<void, void, void> {
-  const walker = documentOf(scope).createTreeWalker(scope, SHOW_ELEMENTS_AND_TEXT);
+function* scanSubtreeSteps(
+  scope: ParentNode,
+  found: Collector,
+  nodesPerStep: number,
+  skip?: (element: Element) => boolean,
+): Generator<void, void, void> {
+  const filter = skip && { acceptNode: (node: Node) => (isElement(node) && skip(node) ? FILTER_REJECT : FILTER_ACCEPT) };
+  const walker = documentOf(scope).createTreeWalker(scope, SHOW_ELEMENTS_AND_TEXT, filter);
   let visited = 0;
   for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
     if (++visited % nodesPerStep === 0) yield;

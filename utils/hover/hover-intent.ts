@@ -4,7 +4,8 @@
  *
  * - The pointer must rest on a target for `openDelayMs` before the card opens; passing over opens
  *   nothing (and, since the lookup starts in `onOpen`, sends no request).
- * - Keyboard focus opens at once.
+ * - Keyboard focus must rest on a target for the same delay (a Tab sweep opens only where focus stops).
+ * - The delay is never below `MIN_OPEN_DELAY_MS`, whatever the settings say: no card for a passing pointer.
  * - The card stays open while the pointer is on the target or on the card, or focus is on either; it
  *   closes `closeDelayMs` after the last of them has left (so the pointer can cross the gap to the card).
  * - Escape closes at once, pinned or not. A pinned card ignores leave and blur and is not replaced.
@@ -46,10 +47,12 @@ export interface HoverIntent<T> {
 }
 
 export const DEFAULT_OPEN_DELAY_MS = 300;
+/** Shorter than this, a pointer crossing a table opens cards (and spends lookups) on the way. */
+export const MIN_OPEN_DELAY_MS = 150;
 export const DEFAULT_CLOSE_DELAY_MS = 300;
 
 export function createHoverIntent<T, H = unknown>(options: HoverIntentOptions<T, H>): HoverIntent<T> {
-  const openDelayMs = options.openDelayMs ?? DEFAULT_OPEN_DELAY_MS;
+  const openDelayMs = Math.max(MIN_OPEN_DELAY_MS, options.openDelayMs ?? DEFAULT_OPEN_DELAY_MS);
   const closeDelayMs = options.closeDelayMs ?? DEFAULT_CLOSE_DELAY_MS;
   const { setTimer, clearTimer, onOpen, onClose } = options;
 
@@ -65,7 +68,7 @@ export function createHoverIntent<T, H = unknown>(options: HoverIntentOptions<T,
   // until the pointer or focus has left that target (WCAG 1.4.13: dismissed means dismissed).
   let dismissed: T | undefined;
 
-  let pendingOpen: { target: T; handle: H } | undefined;
+  let pendingOpen: { target: T; handle: H; via: OpenVia } | undefined;
   let pendingClose: { handle: H; reason: CloseReason } | undefined;
 
   function cancelOpen(): void {
@@ -115,6 +118,17 @@ export function createHoverIntent<T, H = unknown>(options: HoverIntentOptions<T,
     pendingClose = { handle, reason };
   }
 
+  /** Waits for the pointer or focus to rest on `target` for the open delay; either still on it then opens. */
+  function scheduleOpen(target: T, via: OpenVia): void {
+    cancelOpen();
+    const handle = setTimer(() => {
+      if (pendingOpen?.handle !== handle) return;
+      pendingOpen = undefined;
+      if ((pointerTarget === target || focusedTarget === target) && mayOpen(target)) open(target, via);
+    }, openDelayMs);
+    pendingOpen = { target, handle, via };
+  }
+
   /** A pinned card is not replaced; neither is the open card by its own target. */
   function mayOpen(target: T): boolean {
     return !disposed && !pinned && dismissed !== target;
@@ -130,19 +144,13 @@ export function createHoverIntent<T, H = unknown>(options: HoverIntentOptions<T,
         return;
       }
       if (!mayOpen(target) || pendingOpen?.target === target) return;
-      cancelOpen();
-      const handle = setTimer(() => {
-        if (pendingOpen?.handle !== handle) return;
-        pendingOpen = undefined;
-        if (pointerTarget === target && mayOpen(target)) open(target, 'pointer');
-      }, openDelayMs);
-      pendingOpen = { target, handle };
+      scheduleOpen(target, 'pointer');
     },
 
     pointerLeaveTarget(target) {
       if (disposed) return;
       if (pointerTarget === target) pointerTarget = undefined;
-      if (pendingOpen?.target === target) cancelOpen();
+      if (pendingOpen?.target === target && focusedTarget !== target) cancelOpen();
       if (dismissed === target) dismissed = undefined;
       if (target === current) scheduleCloseIfFree('leave');
     },
@@ -166,12 +174,14 @@ export function createHoverIntent<T, H = unknown>(options: HoverIntentOptions<T,
         cancelClose();
         return;
       }
-      if (mayOpen(target)) open(target, 'focus');
+      if (!mayOpen(target) || pendingOpen?.target === target) return;
+      scheduleOpen(target, 'focus');
     },
 
     blurTarget(target) {
       if (disposed) return;
       if (focusedTarget === target) focusedTarget = undefined;
+      if (pendingOpen?.target === target && pointerTarget !== target) cancelOpen();
       if (dismissed === target) dismissed = undefined;
       if (target === current) scheduleCloseIfFree('blur');
     },

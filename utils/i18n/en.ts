@@ -109,7 +109,7 @@ export const en = {
   'card.actions': 'Inquiry actions',
   'card.disable': 'Turn off cards on Wing',
   'card.settings': 'Settings',
-  'card.vendorMismatch': 'The saved API key belongs to another store: saved vendor ID {savedVendor}, this page’s 업체코드 {pageVendor}. Save this store’s key in Settings.',
+  'card.vendorMismatch': 'The saved API key belongs to another store than this page’s 업체코드 {pageVendor}. Save this store’s key in Settings.',
 
   'options.title': 'Coupang CS Lens settings',
   'options.keys': 'Open API keys',

@@ -110,7 +110,7 @@ export const ko: Messages = {
   'card.actions': '상담 작업',
   'card.disable': 'Wing에서 카드 끄기',
   'card.settings': '설정',
-  'card.vendorMismatch': '저장된 API 키는 다른 업체의 키입니다: 저장된 업체코드 {savedVendor}, 이 페이지의 업체코드 {pageVendor}. 설정에서 이 업체의 키를 저장하세요.',
+  'card.vendorMismatch': '저장된 API 키는 이 페이지의 업체코드 {pageVendor}와 다른 업체의 키입니다. 설정에서 이 업체의 키를 저장하세요.',
 
   'options.title': 'Coupang CS Lens 설정',
   'options.keys': 'Open API 키',

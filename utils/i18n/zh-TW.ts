@@ -112,7 +112,7 @@ export const zhTW: Messages = {
   'card.actions': '諮詢操作',
   'card.disable': '關閉 Wing 上的卡片',
   'card.settings': '設定',
-  'card.vendorMismatch': '已儲存的 API 金鑰屬於其他商店：已儲存的廠商代碼 {savedVendor}，此頁面的廠商代碼（업체코드）{pageVendor}。請在「設定」中儲存這家商店的金鑰。',
+  'card.vendorMismatch': '已儲存的 API 金鑰屬於此頁面廠商代碼（업체코드）{pageVendor} 以外的商店。請在「設定」中儲存這家商店的金鑰。',
 
   'options.title': 'Coupang CS Lens 設定',
   'options.keys': 'Open API 金鑰',

@@ -1,69 +1,78 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { findVendorCode } from '../detect/vendor-code';
-import { ask, type lookupInquiry } from '../extension-api';
+import { ask, lookupInquiry } from '../extension-api';
 import { createTranslator, pickLocale } from '../i18n/translate';
-import { readSettings, settingsItem, settingsSchema, updateSettings } from '../storage';
 import { createCardController } from './card-controller';
+import { createCardHost } from './card-host';
 import { createIdScanner } from './id-scanner';
+import { createKeyboardNavigation } from './keyboard-navigation';
 import { addPageStyle } from './page-style';
 import { removeDecorations } from './remove-decorations';
+import { isCallCenterScope } from './route-scope';
+import { viewBand } from './view-band';
+import { loadWingSettings, turnOffCards, watchWingSettings } from './wing-settings';
 
 const SLICE_TIMEOUT_MS = 200;
+/** The card's stylesheet as WXT builds it from the entrypoint's CSS imports (cssInjectionMode 'ui'). */
+const CARD_CSS = '/content-scripts/wing.css';
 
 /**
- * Hover cards on Wing: decorate inquiry IDs as they appear, open one card on hover intent or focus.
- * Everything is torn down through WXT's context (extension reloaded or updated) and when the seller
- * turns cards off.
+ * Hover cards on Wing: decorate inquiry IDs as they come on screen, open one card on hover intent or
+ * keyboard focus. Everything is torn down through WXT's context (extension reloaded or updated) and
+ * when the seller turns cards off. `host.lookup` replaces lookupInquiry (the demo page answers from
+ * bundled samples); every card asks through it.
  */
 export async function startWingCards(ctx: ContentScriptContext, uiLanguage: string, host?: { lookup?: typeof lookupInquiry }): Promise<void> {
-  // The demo page answers from the bundled samples instead of the background.
-  const lookup = host?.lookup;
-  const askVia = lookup
-    ? (((request: Parameters<typeof ask>[0]) => (request.type === 'lookup' ? lookup(request.id, { refresh: request.refresh }) : ask(request))) as typeof ask)
-    : ask;
   const locale = pickLocale(uiLanguage);
   const t = createTranslator(locale);
-  let settings = await readSettings();
+  const lookup = host?.lookup ?? lookupInquiry;
+  let settings = await loadWingSettings();
   if (!ctx.isValid) return;
 
-  const ui = await createShadowRootUi(ctx, {
-    name: 'cs-lens-card',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    onMount: (container) => container,
-  });
-  // A zero-size, fixed host: the card positions itself in the viewport and the page's layout never moves.
-  ui.shadowHost.style.cssText = 'position:fixed;top:0;left:0;width:0;height:0;z-index:2147483647;';
+  const ui = await createCardHost(document, CARD_CSS);
+  if (!ctx.isValid) return;
 
   let running: { navigated: () => void; stop: () => void } | undefined;
   // Registered once: WXT binds it to the context, so it outlives a stop/start when cards are toggled.
-  ctx.addEventListener(window, 'wxt:locationchange', () => running?.navigated());
+  // Product Q&A (another API) is out of scope: cards stop there and start again on a call-center page.
+  // The event comes as navigation starts, before `location` changes: the new URL is the event's.
+  let url: Pick<URL, 'hostname' | 'pathname'> = location;
+  const wanted = () => settings.hoverCardsEnabled && isCallCenterScope(url);
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    url = event.newUrl;
+    if (!wanted()) running?.stop();
+    else if (running) running.navigated();
+    else start();
+  });
 
   function start(): void {
     if (running) return;
     const removeStyle = addPageStyle(document);
     ui.mount();
-    const container = ui.uiContainer;
+    const { container } = ui;
+    const setTimer = (callback: () => void, ms: number) => ctx.setTimeout(callback, ms);
     const cards = createCardController({
       document,
       container,
-      host: ui.shadowHost,
+      host: ui.host,
       t,
       locale,
-      ask: askVia,
+      lookup,
+      ask,
+      keyboard: createKeyboardNavigation(setTimer),
       openDelayMs: settings.hoverDelayMs,
-      setTimer: (callback, ms) => ctx.setTimeout(callback, ms),
+      setTimer,
       clearTimer: (handle) => clearTimeout(handle),
       pageVendor: () => findVendorCode(document.body),
-      onDisableCards: () => void updateSettings({ hoverCardsEnabled: false }),
+      onDisableCards: () => void turnOffCards(),
+      now: () => Date.now(),
     });
     const scanner = createIdScanner({
       document,
       now: () => performance.now(),
       schedule: (runSlice) => ctx.requestIdleCallback(() => runSlice(), { timeout: SLICE_TIMEOUT_MS }),
-      ignore: (node) => node === ui.shadowHost || ui.shadowHost.contains(node),
+      ignore: (node) => node === ui.host || ui.host.contains(node),
+      band: () => viewBand(window.innerHeight),
     });
     const listeners = new AbortController();
     // Only the seller's own input counts: events a page script dispatches could otherwise spend lookups.
@@ -73,18 +82,23 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
         passive: true,
         signal: listeners.signal,
       });
-    on('pointerover', (event) => cards.pointerOver(event));
+    on('pointerover', (event) => {
+      if (event.target instanceof Node) scanner.scanNow(event.target);
+      cards.pointerOver(event);
+    });
     on('pointerout', (event) => cards.pointerOut(event));
-    on('focusin', (event) => cards.focusIn(event));
+    on('focusin', (event) => {
+      if (event.target instanceof Node) scanner.scanNow(event.target);
+      cards.focusIn(event);
+    });
     on('focusout', (event) => cards.focusOut(event));
     on('keydown', (event) => cards.keyDown(event));
+    on('keyup', (event) => cards.keyUp(event));
     scanner.start();
 
     running = {
-      navigated() {
-        cards.reset();
-        scanner.rescan();
-      },
+      // The scanner follows the page's own changes; a new URL needs no scan of its own.
+      navigated: () => cards.navigated(),
       stop() {
         listeners.abort();
         scanner.stop();
@@ -97,13 +111,11 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
     };
   }
 
-  if (settings.hoverCardsEnabled) start();
-  const unwatch = settingsItem.watch((value) => {
-    const parsed = settingsSchema.safeParse(value ?? {});
-    if (!parsed.success) return;
-    const delayChanged = parsed.data.hoverDelayMs !== settings.hoverDelayMs;
-    settings = parsed.data;
-    if (!settings.hoverCardsEnabled) running?.stop();
+  if (wanted()) start();
+  const unwatch = watchWingSettings((next) => {
+    const delayChanged = next.hoverDelayMs !== settings.hoverDelayMs;
+    settings = next;
+    if (!wanted()) running?.stop();
     else if (delayChanged && running) {
       running.stop();
       start();
@@ -112,5 +124,6 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
   ctx.onInvalidated(() => {
     unwatch();
     running?.stop();
+    ui.remove();
   });
 }

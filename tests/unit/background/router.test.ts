@@ -93,16 +93,23 @@ describe('background router', () => {
     expect(s.requests).toEqual([]);
   });
 
-  it('refuses key changes and connection tests from content scripts, and hides the access key from them', async () => {
+  it('refuses key changes, connection tests and the key status (vendor ID included) to content scripts', async () => {
     const s = setup();
     await s.router.dispatch(SAVE, OWN_PAGE);
     expect(await s.router.dispatch({ ...SAVE, secretKey: 'attacker' }, CONTENT_SCRIPT)).toBeUndefined();
     expect(await s.router.dispatch({ type: 'clear-secret' }, CONTENT_SCRIPT)).toBeUndefined();
     expect(await s.router.dispatch({ type: 'test-connection' }, CONTENT_SCRIPT)).toBeUndefined();
-    expect(await s.router.dispatch({ type: 'get-status' }, CONTENT_SCRIPT)).toEqual({
-      ok: true,
-      value: { hasSecret: true, accessKey: '', vendorId: 'A00012345', keyIssuedAt: SAVED_AT },
-    });
+    expect(await s.router.dispatch({ type: 'get-status' }, CONTENT_SCRIPT)).toBeUndefined();
+    expect(s.requests).toEqual([]);
+  });
+
+  it('tells a content script only whether the page’s 업체코드 is the saved store, never the vendor ID', async () => {
+    const s = setup();
+    expect(await s.router.dispatch({ type: 'check-vendor', pageVendor: 'A00012345' }, CONTENT_SCRIPT)).toEqual({ ok: true, value: 'unknown' });
+    await s.router.dispatch(SAVE, OWN_PAGE);
+    expect(await s.router.dispatch({ type: 'check-vendor', pageVendor: 'a00012345' }, CONTENT_SCRIPT)).toEqual({ ok: true, value: 'matches' });
+    expect(await s.router.dispatch({ type: 'check-vendor', pageVendor: 'A00099999' }, CONTENT_SCRIPT)).toEqual({ ok: true, value: 'differs' });
+    expect(await s.router.dispatch({ type: 'check-vendor', pageVendor: '' }, CONTENT_SCRIPT)).toEqual({ ok: true, value: 'unknown' });
     expect(s.requests).toEqual([]);
   });
 

@@ -33,14 +33,16 @@ describe('decorate', () => {
     expect(document.querySelector('p')?.textContent).toBe('상담번호 : 1015668177 건입니다.');
   });
 
-  it('wraps the whole text node of a cell, keeping the very node a framework may update later', () => {
+  it('marks a cell that holds only the ID with attributes alone: no node added (no relayout), the cell keeps its role', () => {
     const { document, detections } = detectIn('<table><thead><tr><th>상담번호</th></tr></thead><tbody><tr><td> 1015668177 </td></tr></tbody></table>');
     const detection = only(detections);
+    const cell = document.querySelector('td') as Element;
+    const textBefore = cell.firstChild;
     const decorated = decorate(detection);
-    expect(decorated?.parentElement?.tagName).toBe('TD');
-    expect(decorated?.firstChild).toBe(detection.textNode);
-    expect(attributesOf(decorated as Element)).toEqual(BUTTON_ATTRIBUTES);
-    expect(document.querySelector('td')?.getAttribute('role')).toBeNull();
+    expect(decorated).toBe(cell);
+    expect(cell.childNodes).toHaveLength(1);
+    expect(cell.firstChild).toBe(textBefore);
+    expect(attributesOf(cell)).toEqual({ class: 'cs-lens-id', 'data-cs-lens-id': '1015668177', tabindex: '0' });
   });
 
   it('turns a plain span that is exactly the ID into the button itself', () => {
@@ -70,8 +72,10 @@ describe('decorate', () => {
       '<div role="grid"><div role="row"><span role="columnheader">상담번호</span></div><div role="row"><span role="gridcell">1015668177</span></div></div>',
     );
     const decorated = decorate(only(detections));
-    expect(document.querySelector('[role=gridcell]')?.getAttribute('role')).toBe('gridcell');
-    expect(decorated?.parentElement?.getAttribute('role')).toBe('gridcell');
+    expect(decorated).toBe(document.querySelector('[role=gridcell]'));
+    expect(decorated?.getAttribute('role')).toBe('gridcell');
+    expect(decorated?.getAttribute('tabindex')).toBe('0');
+    expect(document.querySelectorAll('[role=button]')).toHaveLength(0);
   });
 
   it('marks an element that names the ID without printing it; a button keeps its own role', () => {

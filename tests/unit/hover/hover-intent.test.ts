@@ -28,6 +28,12 @@ function openByPointer(target: Target = 'A') {
   log.length = 0;
 }
 
+/** Focus arrives on the target and stays there for the open delay. */
+function focusRest(target: Target) {
+  intent.focusTarget(target);
+  timers.advance(300);
+}
+
 beforeEach(() => setup());
 
 describe('opening on pointer dwell', () => {
@@ -95,11 +101,12 @@ describe('opening on pointer dwell', () => {
     expect(log).toEqual(['open A pointer', 'close A leave']);
   });
 
-  it('a zero open delay still waits for the timer, then opens', () => {
+  it('an open delay below 150 ms is raised to 150 ms: a pointer crossing a table opens nothing', () => {
     setup({ openDelayMs: 0 });
     intent.pointerEnterTarget('A');
+    timers.advance(149);
     expect(intent.isOpen).toBe(false);
-    timers.advance(0);
+    timers.advance(1);
     expect(log).toEqual(['open A pointer']);
   });
 });
@@ -179,21 +186,55 @@ describe('staying open and closing', () => {
 });
 
 describe('keyboard focus', () => {
-  it('opens at once on focus, without a dwell', () => {
+  it('opens only after focus has rested on the target for the open delay, like the pointer', () => {
     intent.focusTarget('A');
+    timers.advance(299);
+    expect(log).toEqual([]);
+    timers.advance(1);
     expect(log).toEqual(['open A focus']);
   });
 
-  it('focus during a pending pointer dwell opens at once and cancels the dwell', () => {
+  it('a fast Tab sweep across targets opens only the card where focus comes to rest', () => {
+    for (const target of ['A', 'B', 'A', 'B', 'A'] as const) {
+      intent.focusTarget(target);
+      timers.advance(60);
+      intent.blurTarget(target);
+    }
+    intent.focusTarget('B');
+    timers.advance(1_000);
+    expect(log).toEqual(['open B focus']);
+  });
+
+  it('focus leaving before the delay opens nothing', () => {
+    intent.focusTarget('A');
+    timers.advance(200);
+    intent.blurTarget('A');
+    timers.advance(10_000);
+    expect(log).toEqual([]);
+    expect(timers.pending).toBe(0);
+  });
+
+  it('focus during a pending pointer dwell neither restarts it nor opens at once', () => {
     intent.pointerEnterTarget('A');
     timers.advance(100);
     intent.focusTarget('A');
-    timers.advance(1_000);
+    timers.advance(199);
+    expect(log).toEqual([]);
+    timers.advance(1);
+    expect(log).toEqual(['open A pointer']);
+  });
+
+  it('the pointer leaving during a focus dwell does not cancel it while focus stays', () => {
+    intent.focusTarget('A');
+    intent.pointerEnterTarget('A');
+    timers.advance(100);
+    intent.pointerLeaveTarget('A');
+    timers.advance(200);
     expect(log).toEqual(['open A focus']);
   });
 
   it('closes the close delay after blur', () => {
-    intent.focusTarget('A');
+    focusRest('A');
     intent.blurTarget('A');
     timers.advance(299);
     expect(intent.isOpen).toBe(true);
@@ -202,7 +243,7 @@ describe('keyboard focus', () => {
   });
 
   it('tabbing from the target into the card keeps it open', () => {
-    intent.focusTarget('A');
+    focusRest('A');
     intent.blurTarget('A');
     intent.focusEnterCard();
     timers.advance(60_000);
@@ -218,19 +259,19 @@ describe('keyboard focus', () => {
   });
 
   it('stays open when the pointer leaves while the target keeps focus', () => {
-    intent.focusTarget('A');
+    focusRest('A');
     intent.pointerEnterTarget('A');
     intent.pointerLeaveTarget('A');
     timers.advance(60_000);
     expect(intent.isOpen).toBe(true);
   });
 
-  it('tabbing to the next target replaces the card at once', () => {
-    intent.focusTarget('A');
+  it('tabbing on to the next target replaces the card once focus rests there', () => {
+    focusRest('A');
     intent.blurTarget('A');
     intent.focusTarget('B');
     timers.advance(1_000);
-    expect(log).toEqual(['open A focus', 'close A replaced', 'open B focus']);
+    expect(log).toEqual(['open A focus', 'close A blur', 'open B focus']);
   });
 });
 
@@ -246,9 +287,9 @@ describe('Escape', () => {
   });
 
   it('focus returning to the ID does not reopen the dismissed card', () => {
-    intent.focusTarget('A');
+    focusRest('A');
     intent.escape();
-    intent.focusTarget('A');
+    focusRest('A');
     expect(log).toEqual(['open A focus', 'close A escape']);
   });
 
@@ -265,17 +306,17 @@ describe('Escape', () => {
   });
 
   it('after blur, focusing the dismissed ID again reopens it', () => {
-    intent.focusTarget('A');
+    focusRest('A');
     intent.escape();
     intent.blurTarget('A');
-    intent.focusTarget('A');
+    focusRest('A');
     expect(log).toEqual(['open A focus', 'close A escape', 'open A focus']);
   });
 
   it('the dismissal is for that card only: another target opens as usual', () => {
-    intent.focusTarget('A');
+    focusRest('A');
     intent.escape();
-    intent.focusTarget('B');
+    focusRest('B');
     expect(log).toEqual(['open A focus', 'close A escape', 'open B focus']);
   });
 
@@ -295,7 +336,7 @@ describe('Escape', () => {
 
 describe('pinning', () => {
   it('a pinned card ignores pointer leave and blur', () => {
-    intent.focusTarget('A');
+    focusRest('A');
     intent.pointerEnterTarget('A');
     intent.pin();
     expect(intent.isPinned).toBe(true);
@@ -331,7 +372,7 @@ describe('pinning', () => {
     intent.pointerLeaveTarget('A');
     intent.pointerEnterTarget('B');
     timers.advance(1_000);
-    intent.focusTarget('B');
+    focusRest('B');
     expect(log).toEqual([]);
     expect(intent.current).toBe('A');
   });
@@ -387,7 +428,7 @@ describe('one card at a time', () => {
   });
 
   it('replaces an open card held by focus when another target is hovered', () => {
-    intent.focusTarget('A');
+    focusRest('A');
     intent.pointerEnterTarget('B');
     timers.advance(300);
     expect(log).toEqual(['open A focus', 'close A replaced', 'open B pointer']);
@@ -395,7 +436,7 @@ describe('one card at a time', () => {
   });
 
   it('events about a target that is not the card are ignored for closing', () => {
-    intent.focusTarget('A');
+    focusRest('A');
     intent.pointerEnterTarget('B');
     intent.pointerLeaveTarget('B');
     intent.blurTarget('B');
@@ -409,7 +450,7 @@ describe('dispose', () => {
     intent.pointerEnterTarget('A');
     intent.dispose();
     timers.advance(1_000);
-    intent.focusTarget('B');
+    focusRest('B');
     intent.pointerEnterTarget('B');
     timers.advance(1_000);
     expect(log).toEqual([]);
@@ -439,7 +480,9 @@ it('works with object targets compared by identity', () => {
     onClose: () => undefined,
   });
   objects.focusTarget(first);
+  timers.advance(300);
   objects.focusTarget(second);
+  timers.advance(300);
   expect(opened).toEqual([first, second]);
   expect(objects.current).toBe(second);
 });

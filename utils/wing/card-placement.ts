@@ -1,0 +1,39 @@
+import { placeCard, type Placement } from '../hover/placement';
+
+/**
+ * Draws the card at its natural size, measures it, then draws it placed beside its target: it flips at
+ * the viewport's edges and never covers the ID.
+ */
+export function drawPlaced(draw: (placement?: Placement) => void, container: HTMLElement, target: Element, document: Document): void {
+  draw();
+  const element = container.firstElementChild;
+  if (!element) return;
+  const size = element.getBoundingClientRect();
+  const view = document.documentElement;
+  draw(placeCard(target.getBoundingClientRect(), size, { width: view.clientWidth, height: view.clientHeight }));
+}
+
+/**
+ * While a card is open: `onMove` once per frame at most after the page (or any scroller in it) scrolled
+ * or the window was resized, so a pinned card stays beside its ID. Returns the function that stops it.
+ */
+export function followScrollAndResize(document: Document, onMove: () => void): () => void {
+  const view = document.defaultView;
+  if (!view) return () => {};
+  const listeners = new AbortController();
+  let frame: number | undefined;
+  const moved = () => {
+    frame ??= view.requestAnimationFrame(() => {
+      frame = undefined;
+      onMove();
+    });
+  };
+  const options = { capture: true, passive: true, signal: listeners.signal };
+  document.addEventListener('scroll', moved, options);
+  view.addEventListener('resize', moved, options);
+  return () => {
+    listeners.abort();
+    if (frame !== undefined) view.cancelAnimationFrame(frame);
+    frame = undefined;
+  };
+}
