@@ -1,10 +1,42 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { extensionPagesCsp, GATEWAY_ORIGIN } from './utils/extension-csp';
+import { cardCatalog, cardCatalogPath } from './utils/i18n/card-catalog';
+import { en } from './utils/i18n/en';
+import { catalogs, type Locale } from './utils/i18n/translate';
+
+const CARD_CSS = 'content-scripts/wing.css';
+const cardCatalogFiles = (Object.keys(catalogs) as Locale[]).map((locale) => ({
+  relativeDest: cardCatalogPath(locale).slice(1),
+  contents: JSON.stringify(cardCatalog(catalogs[locale], en)),
+}));
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  hooks: {
+    // The Wing content script fetches only its language's card messages (utils/i18n/card-catalog.ts),
+    // web-accessible exactly as the card's CSS already is (same pages, same dynamic URL): nothing new to probe.
+    'build:publicAssets': (_wxt, files) => void files.push(...cardCatalogFiles),
+    // The content script's build gets the browser's own API instead of the polyfill: utils/wing/native-browser.ts.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((entrypoint) => entrypoint.type === 'content-script')) return;
+      config.resolve ??= {};
+      config.resolve.alias = [
+        { find: /^wxt\/browser$/, replacement: fileURLToPath(new URL('./utils/wing/native-browser.ts', import.meta.url)) },
+        ...toAliasList(config.resolve.alias),
+      ];
+    },
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const entry = manifest.web_accessible_resources?.find(
+        (resource): resource is { resources: string[]; matches: string[] } =>
+          typeof resource === 'object' && resource.resources.includes(CARD_CSS),
+      );
+      if (!entry) throw new Error(`${CARD_CSS} is not web-accessible: the card catalogs have no entry to join`);
+      entry.resources.push(...cardCatalogFiles.map((file) => file.relativeDest));
+    },
+  },
   vite: () => ({
     plugins: [preact()],
   }),
@@ -43,3 +75,9 @@ export default defineConfig({
       : {}),
   }),
 });
+
+function toAliasList(alias: unknown): { find: string | RegExp; replacement: string }[] {
+  if (!alias) return [];
+  if (Array.isArray(alias)) return alias;
+  return Object.entries(alias as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));
+}

@@ -1,6 +1,7 @@
 import { en, type MessageKey, type Messages } from './en';
 import { ko } from './ko';
 import { zhTW } from './zh-TW';
+import { translatorFor } from './message-format';
 
 export type Locale = 'en' | 'ko' | 'zh-TW';
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -19,12 +20,5 @@ export function pickLocale(uiLanguage: string | undefined): Locale {
 }
 
 export function createTranslator(locale: Locale): Translate {
-  const catalog = catalogs[locale];
-  return (key, params) => {
-    const template = catalog[key] ?? en[key];
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
-  };
+  return translatorFor({ ...en, ...catalogs[locale] });
 }

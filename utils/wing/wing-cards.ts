@@ -1,9 +1,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { findVendorCode } from '../detect/vendor-code';
 import { ask, lookupInquiry } from '../extension-api';
-import { createTranslator, pickLocale } from '../i18n/translate';
+import { translatorFor } from '../i18n/message-format';
+import { pickLocale } from '../i18n/translate';
 import { createCardController } from './card-controller';
 import { createCardHost } from './card-host';
+import { loadCardMessages } from './card-messages';
 import { createIdScanner } from './id-scanner';
 import { createKeyboardNavigation } from './keyboard-navigation';
 import { addPageStyle } from './page-style';
@@ -24,10 +26,11 @@ const CARD_CSS = '/content-scripts/wing.css';
  */
 export async function startWingCards(ctx: ContentScriptContext, uiLanguage: string, host?: { lookup?: typeof lookupInquiry }): Promise<void> {
   const locale = pickLocale(uiLanguage);
-  const t = createTranslator(locale);
   const lookup = host?.lookup ?? lookupInquiry;
-  let settings = await loadWingSettings();
-  if (!ctx.isValid) return;
+  const [loaded, messages] = await Promise.all([loadWingSettings(), loadCardMessages(locale)]);
+  let settings = loaded;
+  if (!ctx.isValid || !messages) return;
+  const t = translatorFor(messages);
 
   const ui = await createCardHost(document, CARD_CSS);
   if (!ctx.isValid) return;
