@@ -4,6 +4,7 @@ import type { Placement } from '../utils/hover/placement';
 import type { MessageKey } from '../utils/i18n/en';
 import type { Locale, Translate } from '../utils/i18n/translate';
 import { formatRelative } from '../utils/inquiry/format-time';
+import { coupangNow } from '../utils/inquiry/coupang-now';
 import type { LookupValue } from '../utils/messaging';
 import { InquiryDetails } from './inquiry-details';
 import { KeyReminder } from './key-reminder';
@@ -157,7 +158,8 @@ export function HoverCard(props: HoverCardProps) {
         )}
         {state.phase === 'shown' && state.value.sample && <p class="csl-hc-sample">{t('sample.banner')}</p>}
         {state.phase === 'shown' && (
-          <InquiryDetails inquiry={state.value.inquiry} t={t} locale={locale} now={now} timeZone={props.timeZone} compact />
+          // Coupang's dates against Coupang's clock (docs/coupang-api.md#deadline); "Fetched" below stays local.
+          <InquiryDetails inquiry={state.value.inquiry} t={t} locale={locale} now={coupangNow(state.value, now)} timeZone={props.timeZone} compact />
         )}
         {state.phase === 'shown' && state.value.keyExpiresAt !== undefined && (
           <KeyReminder t={t} locale={locale} expiresAt={state.value.keyExpiresAt} now={now} timeZone={props.timeZone} />

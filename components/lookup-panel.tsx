@@ -7,6 +7,7 @@ import type { RecentLookup } from '@/utils/storage';
 import { InquiryDetails } from './inquiry-details';
 import { LookupErrorView, PauseCountdown } from './lookup-error';
 import { SearchBox } from './search-box';
+import { coupangNow } from '@/utils/inquiry/coupang-now';
 
 export interface LookupPanelProps {
   t: Translate;
@@ -94,7 +95,14 @@ export function LookupPanel(props: LookupPanelProps) {
         <PauseCountdown resumesAt={view.value.pausedUntil} t={t} now={props.now} />
       )}
       {view.phase === 'shown' && (
-        <InquiryDetails inquiry={view.value.inquiry} t={t} locale={locale} now={now} fetchedAt={view.value.fetchedAt} />
+        // Coupang's dates against Coupang's clock (docs/coupang-api.md#deadline): the fetch time moves with it.
+        <InquiryDetails
+          inquiry={view.value.inquiry}
+          t={t}
+          locale={locale}
+          now={coupangNow(view.value, now)}
+          fetchedAt={coupangNow(view.value, view.value.fetchedAt)}
+        />
       )}
       {currentId && view.phase !== 'loading' && (
         <div class="csl-actions">

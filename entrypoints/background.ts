@@ -45,6 +45,7 @@ export default defineBackground(() => {
   const lookups = withSamplesAndKeyAge(realLookups, {
     sampleMode: () => sampleModeItem.getValue(),
     keyIssuedAt: async () => (await credentials.load())?.keyIssuedAt,
+    clockOffsetMs: () => clients.clockOffsetMs(),
     now,
   });
   const router = createRouter({

@@ -48,6 +48,11 @@ export interface LookupValue {
   sample?: boolean;
   /** Set when the key expires within 14 days (or has expired): surfaces show a reminder. */
   keyExpiresAt?: number;
+  /**
+   * Coupang's clock minus this computer's (ms), when the gateway's Date header showed them more than 30 s
+   * apart: deadlines count down on Date.now() + clockOffsetMs (docs/coupang-api.md#deadline).
+   */
+  clockOffsetMs?: number;
 }
 
 export interface CredentialsStatus {

@@ -68,6 +68,11 @@ export function createClientProvider(store: CredentialsStore, deps: CoupangClien
     reset(): void {
       pending = undefined;
     },
+    /** Coupang's clock minus this computer's, as last measured (also by an earlier worker); 0 while they agree. */
+    async clockOffsetMs(): Promise<number> {
+      await restored;
+      return clock.offsetMs;
+    },
   };
 }
 

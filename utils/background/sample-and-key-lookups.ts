@@ -7,6 +7,8 @@ export interface SampleAndKeyDeps {
   sampleMode: () => Promise<boolean>;
   /** When the saved key was issued, if a key is saved. */
   keyIssuedAt: () => Promise<number | undefined>;
+  /** Coupang's clock minus this computer's, as the gateway's Date header showed it (0 while it agrees). */
+  clockOffsetMs: () => Promise<number>;
   now: () => number;
 }
 
@@ -14,6 +16,8 @@ export interface SampleAndKeyDeps {
  * The background's lookups, aware of sample mode and the key's age: in sample mode, sample IDs are
  * answered from the bundle and nothing is sent; otherwise answers carry the key's expiry once it is
  * 14 days away, and a 401 after that date is explained as an expired key (docs/coupang-api.md#keys).
+ * Real answers also say how far off this computer's clock is, so deadlines count down on Coupang's clock
+ * (docs/coupang-api.md#deadline); samples are made on this computer's clock.
  */
 export function withSamplesAndKeyAge(lookups: LookupService, deps: SampleAndKeyDeps): LookupService {
   return {
@@ -21,10 +25,15 @@ export function withSamplesAndKeyAge(lookups: LookupService, deps: SampleAndKeyD
     async lookup(id, options) {
       if (await deps.sampleMode()) return lookupSample(id, deps.now());
       const result = await lookups.lookup(id, options);
-      const issuedAt = await deps.keyIssuedAt();
-      if (issuedAt === undefined) return result;
-      const expiry = keyExpiry(issuedAt, deps.now());
-      if (result.ok) return expiry.phase === 'valid' ? result : { ok: true, value: { ...result.value, keyExpiresAt: expiry.expiresAt } };
+      const [issuedAt, offset] = await Promise.all([deps.keyIssuedAt(), deps.clockOffsetMs()]);
+      const expiry = issuedAt === undefined ? undefined : keyExpiry(issuedAt, deps.now());
+      if (result.ok) {
+        const value = { ...result.value };
+        if (expiry && expiry.phase !== 'valid') value.keyExpiresAt = expiry.expiresAt;
+        if (offset !== 0 && Number.isFinite(offset)) value.clockOffsetMs = offset;
+        return { ok: true, value };
+      }
+      if (!expiry) return result;
       const { error } = result;
       if (expiry.phase === 'expired' && error.status === 401 && error.kind !== 'signature-expired') {
         return { ok: false, error: { ...error, kind: 'key-expired' } };

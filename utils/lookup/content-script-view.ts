@@ -41,8 +41,8 @@ export function shownError(error: LookupError): LookupError {
 
 export function forContentScript(result: Result<LookupValue>): Result<LookupValue> {
   if (!result.ok) return { ok: false, error: shownError(result.error) };
-  const { inquiry, fetchedAt, fromCache, pausedUntil, sample, keyExpiresAt } = result.value;
+  const { inquiry, fetchedAt, fromCache, pausedUntil, sample, keyExpiresAt, clockOffsetMs } = result.value;
   // JSON drops the flags that are not set, so the card sees exactly what the background decided.
-  const value = JSON.parse(JSON.stringify({ inquiry: cardInquiry(inquiry), fetchedAt, fromCache, pausedUntil, sample, keyExpiresAt })) as LookupValue;
+  const value = JSON.parse(JSON.stringify({ inquiry: cardInquiry(inquiry), fetchedAt, fromCache, pausedUntil, sample, keyExpiresAt, clockOffsetMs })) as LookupValue;
   return { ok: true, value };
 }

@@ -5,6 +5,7 @@ import { DECORATED_ATTRIBUTE } from '../detect/detection';
 import type { ask as askBackground } from '../extension-api';
 import { copyText } from '../hover/clipboard-text';
 import { createHoverIntent, type CloseReason } from '../hover/hover-intent';
+import { coupangNow } from '../inquiry/coupang-now';
 import type { Placement } from '../hover/placement';
 import type { Locale, Translate } from '../i18n/translate';
 import { plainTextSummary } from '../inquiry/summary';
@@ -126,7 +127,7 @@ export function createCardController(options: CardControllerOptions) {
         onCopyId={() => copyText(id, { clipboard: navigator.clipboard, document, container })}
         onCopySummary={() =>
           state.phase === 'shown' &&
-          copyText(plainTextSummary(state.value.inquiry, t, locale, options.now()), { clipboard: navigator.clipboard, document, container })
+          copyText(plainTextSummary(state.value.inquiry, t, locale, coupangNow(state.value, options.now())), { clipboard: navigator.clipboard, document, container })
         }
         onOpenSidePanel={() => void options.ask({ type: 'open-side-panel', id })}
         onRefresh={() => show(target, true)}

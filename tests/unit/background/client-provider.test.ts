@@ -49,6 +49,9 @@ describe('client provider', () => {
     const client2 = await worker2.get();
     expect(client2.ok && (await client2.value.getInquiry('258799946')).ok).toBe(true);
     expect(second.fetch).toHaveBeenCalledTimes(1);
+    // The countdowns use it too: the new worker knows it before its first request.
+    const worker3 = createClientProvider(store, { fetch: vi.fn(), subtle: globalThis.crypto.subtle, now: () => LOCAL, offsets });
+    expect(await worker3.clockOffsetMs()).toBe(HOUR);
   });
 
   it('does not keep a failed key load: the next call reads the keys again', async () => {

@@ -7,7 +7,17 @@ import type { LookupValue } from '@/utils/messaging';
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 11, 2);
 
-function setup({ sampleMode = false, issuedDaysAgo, answer }: { sampleMode?: boolean; issuedDaysAgo?: number; answer?: Result<LookupValue> }) {
+function setup({
+  sampleMode = false,
+  issuedDaysAgo,
+  answer,
+  clockOffsetMs = 0,
+}: {
+  sampleMode?: boolean;
+  issuedDaysAgo?: number;
+  answer?: Result<LookupValue>;
+  clockOffsetMs?: number;
+}) {
   const asked: string[] = [];
   const real: LookupService = {
     async lookup(id) {
@@ -20,6 +30,7 @@ function setup({ sampleMode = false, issuedDaysAgo, answer }: { sampleMode?: boo
   const lookups = withSamplesAndKeyAge(real, {
     sampleMode: async () => sampleMode,
     keyIssuedAt: async () => (issuedDaysAgo === undefined ? undefined : NOW - issuedDaysAgo * DAY),
+    clockOffsetMs: async () => clockOffsetMs,
     now: () => NOW,
   });
   return { lookups, asked };
@@ -48,5 +59,12 @@ describe('background lookups with sample mode and key age', () => {
     expect(await setup({ issuedDaysAgo: 170, answer: denied }).lookups.lookup('1')).toEqual(denied);
     const clock: Result<LookupValue> = { ok: false, error: { kind: 'signature-expired', status: 401 } };
     expect(await setup({ issuedDaysAgo: 181, answer: clock }).lookups.lookup('1')).toEqual(clock);
+  });
+
+  it("tells every answer how far Coupang's clock is from this computer's, once the gateway showed it (docs/coupang-api.md#deadline)", async () => {
+    expect(await setup({ clockOffsetMs: -90_000 }).lookups.lookup('1')).toMatchObject({ ok: true, value: { clockOffsetMs: -90_000 } });
+    expect(await setup({}).lookups.lookup('1')).not.toHaveProperty('value.clockOffsetMs');
+    // Samples are made on this computer's clock: nothing to correct.
+    expect(await setup({ sampleMode: true, clockOffsetMs: -90_000 }).lookups.lookup('7000000001')).not.toHaveProperty('value.clockOffsetMs');
   });
 });

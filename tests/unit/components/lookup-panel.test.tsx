@@ -50,6 +50,16 @@ describe('lookup panel (popup and side panel)', () => {
     expect(props.onLookedUp).toHaveBeenCalledOnce();
   });
 
+  it("counts down on Coupang's clock, not this computer's, when the background says they differ", async () => {
+    const offset = 2 * 60 * 60 * 1000; // this PC is two hours slow
+    renderPanel(async (id) => ({ ok: true, value: { inquiry: { ...unansweredInquiry(), inquiryId: id }, fetchedAt: NOW - offset, fromCache: false, clockOffsetMs: offset } }), {
+      now: () => NOW - offset,
+    });
+    search('258799946');
+    const region = await screen.findByRole('region', { name: 'Inquiry 258799946' });
+    expect(region.textContent).toContain('5 h 12 min left to answer');
+  });
+
   it.each(['abc', '', '12ab'])('refuses %j inline and sends no lookup', (text) => {
     const props = renderPanel(found);
     search(text);

@@ -3,10 +3,10 @@ import { forContentScript } from '../../../utils/lookup/content-script-view';
 import { unansweredInquiry } from '../components/inquiries';
 
 describe('what a content script receives', () => {
-  it('keeps what the card shows about the answer: sample data, the key reminder, a pause', () => {
+  it("keeps what the card shows about the answer: sample data, the key reminder, a pause, Coupang's clock", () => {
     const inquiry = { ...unansweredInquiry(), extra: { buyerAddress: '서울시 어딘가' } };
-    const result = forContentScript({ ok: true, value: { inquiry, fetchedAt: 1, fromCache: true, pausedUntil: 5, sample: true, keyExpiresAt: 9 } });
-    expect(result).toMatchObject({ ok: true, value: { fetchedAt: 1, fromCache: true, pausedUntil: 5, sample: true, keyExpiresAt: 9 } });
+    const result = forContentScript({ ok: true, value: { inquiry, fetchedAt: 1, fromCache: true, pausedUntil: 5, sample: true, keyExpiresAt: 9, clockOffsetMs: -7 } });
+    expect(result).toMatchObject({ ok: true, value: { fetchedAt: 1, fromCache: true, pausedUntil: 5, sample: true, keyExpiresAt: 9, clockOffsetMs: -7 } });
     expect(JSON.stringify(result)).not.toContain('서울시');
   });
 

@@ -156,6 +156,17 @@ describe('an open card', () => {
     expect(dialog()?.textContent).not.toBe(before);
   });
 
+  it("counts down on Coupang's clock when this computer's clock is off (docs/coupang-api.md#deadline)", async () => {
+    // This PC runs an hour slow: the background learned the offset from the gateway's Date header.
+    now = NOW - HOUR;
+    rest(idSpan());
+    asked[0]?.answer(success({ inquiry: unansweredInquiry(), fetchedAt: NOW - HOUR, fromCache: false, clockOffsetMs: HOUR }));
+    await flush();
+    // 24 h from the counsellor's transfer at NOW - 18 h 48 min, on Coupang's clock.
+    expect(dialog()?.textContent).toContain('5 h 12 min left to answer');
+    expect(dialog()?.textContent).toContain('Fetched just now');
+  });
+
   it('a pinned card stays open across in-app navigation; an unpinned one closes', () => {
     rest(idSpan());
     (container.querySelector('button[aria-pressed]') as HTMLButtonElement).click();
