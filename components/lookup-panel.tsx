@@ -2,12 +2,12 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LookupError, Result } from '@/utils/coupang/error-kinds';
 import type { Locale, Translate } from '@/utils/i18n/translate';
+import { coupangNow } from '@/utils/inquiry/coupang-now';
 import type { LookupValue } from '@/utils/messaging';
 import type { RecentLookup } from '@/utils/storage';
 import { InquiryDetails } from './inquiry-details';
 import { LookupErrorView, PauseCountdown } from './lookup-error';
 import { SearchBox } from './search-box';
-import { coupangNow } from '@/utils/inquiry/coupang-now';
 
 export interface LookupPanelProps {
   t: Translate;
