@@ -4,6 +4,7 @@ import { createClientProvider } from '@/utils/background/client-provider';
 import { CONTEXT_MENU_ID, handleContextMenuClick } from '@/utils/background/context-menu';
 import { createRouter, type MessageSender } from '@/utils/background/router';
 import { withSamplesAndKeyAge } from '@/utils/background/sample-and-key-lookups';
+import { watchedValue } from '@/utils/background/watched-value';
 import { createCredentialsStore } from '@/utils/credentials-store';
 import { createTranslator, pickLocale } from '@/utils/i18n/translate';
 import { createLookupService } from '@/utils/lookup/lookup-service';
@@ -43,7 +44,12 @@ export default defineBackground(() => {
     now,
   });
   const lookups = withSamplesAndKeyAge(realLookups, {
-    sampleMode: () => sampleModeItem.getValue(),
+    // Both are asked on every lookup: sample mode is kept in memory and follows its storage watch, and the
+    // credentials store keeps its record until its own next save (utils/credentials-store.ts).
+    sampleMode: watchedValue(
+      () => sampleModeItem.getValue(),
+      (onChange) => sampleModeItem.watch((value) => onChange(value ?? false)),
+    ),
     keyIssuedAt: async () => (await credentials.load())?.keyIssuedAt,
     clockOffsetMs: () => clients.clockOffsetMs(),
     now,

@@ -45,12 +45,33 @@ export function createCredentialsStore(idb: IDBFactory) {
     return promisify(action(db.transaction(STORE, mode).objectStore(STORE)));
   }
 
+  /**
+   * The record as last read or written. The background is the only writer (the extension's pages save
+   * through it), so its copy stays true until its own next save; every lookup asks for the key's age,
+   * and that costs no IndexedDB read. A failed read is not kept.
+   */
+  let current: Promise<StoredCredentials | undefined> | undefined;
+
   return {
     async load(): Promise<StoredCredentials | undefined> {
-      return (await run('readonly', (store) => store.get(RECORD_KEY))) as StoredCredentials | undefined;
+      const reading = (current ??= run('readonly', (store) => store.get(RECORD_KEY)).then(
+        (record) => record as StoredCredentials | undefined,
+        (error: unknown) => {
+          if (current === reading) current = undefined;
+          throw error;
+        },
+      ));
+      const record = await reading;
+      return record && { ...record };
     },
     async save(credentials: StoredCredentials): Promise<void> {
-      await run('readwrite', (store) => store.put(credentials, RECORD_KEY));
+      current = undefined;
+      try {
+        await run('readwrite', (store) => store.put(credentials, RECORD_KEY));
+      } finally {
+        // A read that began before the write finished may hold the old record: read again next time.
+        current = undefined;
+      }
     },
   };
 }

@@ -56,4 +56,46 @@ describe('credentials store', () => {
     await expect(store.load()).rejects.toThrow('blocked by policy');
     expect(await store.load()).toBeUndefined();
   });
+
+  it('reads IndexedDB once per worker life: every lookup asks for the key age, and the read is not repeated until a save', async () => {
+    const real = new IDBFactory();
+    let reads = 0;
+    // Counts the record reads: the background is the store's only writer, so its copy stays true until it saves.
+    const counting = {
+      open: (name: string, version?: number) => {
+        const request = real.open(name, version);
+        request.addEventListener('success', () => {
+          const db = request.result;
+          const transaction = db.transaction.bind(db);
+          db.transaction = ((...args: Parameters<IDBDatabase['transaction']>) => {
+            const tx = transaction(...args);
+            const objectStore = tx.objectStore.bind(tx);
+            tx.objectStore = (storeName: string) => {
+              const store = objectStore(storeName);
+              const get = store.get.bind(store);
+              store.get = (query: IDBValidKey | IDBKeyRange) => {
+                reads += 1;
+                return get(query);
+              };
+              return store;
+            };
+            return tx;
+          }) as IDBDatabase['transaction'];
+        });
+        return request;
+      },
+    } as unknown as IDBFactory;
+    const store = createCredentialsStore(counting);
+    await store.save({ accessKey: 'ak', vendorId: 'A00012345', savedAt: 1, keyIssuedAt: 10 });
+    await Promise.all([store.load(), store.load()]);
+    expect((await store.load())?.keyIssuedAt).toBe(10);
+    expect(reads).toBe(1);
+    await store.save({ accessKey: 'ak', vendorId: 'A00012345', savedAt: 2, keyIssuedAt: 20 });
+    expect((await store.load())?.keyIssuedAt).toBe(20);
+    expect(reads).toBe(2);
+    // A caller that changes what it was given does not change the store's copy.
+    const loaded = await store.load();
+    if (loaded) loaded.keyIssuedAt = 99;
+    expect((await store.load())?.keyIssuedAt).toBe(20);
+  });
 });

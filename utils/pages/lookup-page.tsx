@@ -17,10 +17,9 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
   let shownId = initialId;
   let status: CredentialsStatus | undefined;
   let sampleMode = false;
-  const readState = async () => {
-    const [answer, mode] = await Promise.all([ask({ type: 'get-status' }), sampleModeItem.getValue()]);
+  const readStatus = async () => {
+    const answer = await ask({ type: 'get-status' });
     status = answer.ok ? answer.value : undefined;
-    sampleMode = mode;
   };
   const mode = (): PageMode => (sampleMode ? 'sample' : status && !status.hasSecret ? 'needs-keys' : 'ready');
   const draw = (recent: Awaited<ReturnType<typeof readRecentLookups>>) =>
@@ -62,14 +61,19 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
       root,
     );
 
-  await readState();
+  [sampleMode] = await Promise.all([sampleModeItem.getValue(), readStatus()]);
   let recent = await readRecentLookups();
   draw(recent);
-  const redraw = async () => {
-    await readState();
+  // Coming back to the panel fires focus and visibilitychange together: one question answers both.
+  let rereading: Promise<void> | undefined;
+  const redraw = () =>
+    (rereading ??= readStatus()
+      .then(() => draw(recent))
+      .finally(() => (rereading = undefined)));
+  sampleModeItem.watch((mode) => {
+    sampleMode = mode ?? false;
     draw(recent);
-  };
-  sampleModeItem.watch(() => void redraw());
+  });
   // The side panel stays open while keys are saved in Settings: look again when it is shown or used again.
   document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && void redraw());
   window.addEventListener('focus', () => void redraw());
