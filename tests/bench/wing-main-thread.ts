@@ -2,7 +2,9 @@
  * Main-thread cost of the Wing content script on 1,000 / 5,000 / 10,000-row pages: the same Wing-like
  * page (tests/fixtures/wing-e2e/bench/rows.html, 8 columns, one 상담번호 column, decoys) loaded in real
  * Chromium (a) with the production build and saved keys, (b) in the same setup without the extension,
- * (c) without the extension but with a bare-regex decorator in the page; alternating runs. Not a test: it
+ * (c) without the extension but with a bare-regex decorator in the page, (d) with a stand-in extension whose
+ * content script is empty (same matches, same run_at): the floor any content script costs, which the
+ * extension's own work is measured against too; alternating runs. Not a test: it
  * prints figures (and fails only when the extension left the last row undecorated once scrolled to it, or
  * looked something up).
  *
@@ -22,7 +24,7 @@
  * PerformanceObserver('longtask') added by an init script; the traced runs give every task's duration
  * (RunTask on the page's CrRendererMain) and which of them ran extension code.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -42,7 +44,7 @@ const SETTLE_MS = 1_000;
 const DECORATION_TIMEOUT_MS = 60_000;
 
 type Mode = 'initial' | 'xhr';
-type Config = 'extension' | 'plain' | 'naive';
+type Config = 'extension' | 'plain' | 'naive' | 'empty';
 
 interface RunResult {
   config: Config;
@@ -75,13 +77,30 @@ function pageUrl(mode: Mode, naive: boolean): string {
   return `https://${WING_HOST}/bench/rows.html?rows=${ROWS}&via=${mode}${naive ? '&naive=1' : ''}`;
 }
 
-/** The same Chromium setup as launchExtension (support/browser.ts), without the extension. */
-async function launchPlain(sim: GatewaySim): Promise<{ ctx: BrowserContext; close: () => Promise<void> }> {
+/**
+ * The same Chromium setup as launchExtension (support/browser.ts), without the extension; with
+ * `emptyContentScript`, with a stand-in extension that injects an empty script where ours runs.
+ */
+async function launchPlain(sim: GatewaySim, emptyContentScript = false): Promise<{ ctx: BrowserContext; close: () => Promise<void> }> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'coupang-bench-plain-'));
+  let extensionArgs: string[] = [];
+  if (emptyContentScript) {
+    const dir = join(userDataDir, 'empty-extension');
+    await mkdir(dir);
+    const manifest = {
+      manifest_version: 3,
+      name: 'empty content script (bench floor)',
+      version: '1.0',
+      content_scripts: [{ matches: ['https://wing.coupang.com/*'], js: ['empty.js'], run_at: 'document_idle' }],
+    };
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    await writeFile(join(dir, 'empty.js'), 'void 0;\n');
+    extensionArgs = [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`];
+  }
   const ctx = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: chromiumArgs(sim),
+    args: [...extensionArgs, ...chromiumArgs(sim)],
   });
   return {
     ctx,
@@ -131,7 +150,7 @@ async function measure(ctx: BrowserContext, sim: GatewaySim, config: Config, mod
     }
     await page.waitForTimeout(SETTLE_MS);
     const { metrics } = await cdp.send('Performance.getMetrics');
-    const lastRowHoverableMs = config === 'plain' ? null : config === 'naive' ? 0 : ((await page.evaluate(LAST_ROW_HOVERABLE)) as number | null);
+    const lastRowHoverableMs = config === 'plain' || config === 'empty' ? null : config === 'naive' ? 0 : ((await page.evaluate(LAST_ROW_HOVERABLE)) as number | null);
     const metric = (name: string) => Math.round((metrics.find((m) => m.name === name)?.value ?? Number.NaN) * 1000 * 10) / 10;
     const decorated = (await page.evaluate(
       config === 'naive' ? `document.querySelectorAll('[data-naive-id]').length` : `document.querySelectorAll('[data-cs-lens-id]').length`,
@@ -290,11 +309,11 @@ function report(results: RunResult[], traces: TraceSummary[]): string {
   for (const mode of MODES) {
     lines.push('');
     lines.push(`mode=${mode} (${mode === 'initial' ? 'rows in the page when the content script starts' : 'rows appended in one batch by an XHR after load'})`);
-    lines.push('   rows   page alone  +extension  +naive regex  ext added  naive added  ext script added  ext longest task  ext long tasks≥50  ext decorated  last row hoverable (ext / naive)');
+    lines.push('   rows   page alone  +empty CS  +extension  +naive regex  ext added  over empty CS  naive added  ext script added  ext longest task  ext long tasks≥50  ext decorated  last row hoverable (ext / naive)');
     for (const rows of ROW_COUNTS) {
       const of = (config: Config) => results.filter((r) => r.mode === mode && r.rows === rows && r.config === config);
       const task = (config: Config) => median(of(config).map((r) => r.taskMs));
-      const [plain, ext, naive] = [task('plain'), task('extension'), task('naive')];
+      const [plain, ext, naive, empty] = [task('plain'), task('extension'), task('naive'), task('empty')];
       // ScriptDuration moves far less with the machine's load than TaskDuration (layout of the page's rows).
       const scriptAdded = median(of('extension').map((r) => r.scriptMs)) - median(of('plain').map((r) => r.scriptMs));
       const trace = traces.find((t) => t.mode === mode && t.rows === rows && t.config === 'extension');
@@ -302,7 +321,7 @@ function report(results: RunResult[], traces: TraceSummary[]): string {
       const hoverable = of('extension').map((r) => r.lastRowHoverableMs);
       const hoverText = hoverable.some((h) => h === null) ? 'never' : `${median(hoverable as number[])} ms`;
       lines.push(
-        `${pad(rows, 7)}  ${pad(r1(plain), 11)}  ${pad(r1(ext), 10)}  ${pad(Number.isFinite(naive) ? r1(naive) : '-', 12)}  ${pad(`+${r1(ext - plain)}`, 9)}  ${pad(Number.isFinite(naive) ? `+${r1(naive - plain)}` : '-', 11)}  ${pad(`+${r1(scriptAdded)}`, 16)}  ${pad(trace ? `${trace.longestExtensionCallMs}` : '-', 16)}  ${pad(extLong.length ? JSON.stringify(extLong) : 'none', 17)}  ${pad(median(of('extension').map((r) => r.decorated)), 13)}  ${hoverText} / ${Number.isFinite(naive) ? '0 ms (wraps all up front)' : '-'}`,
+        `${pad(rows, 7)}  ${pad(r1(plain), 11)}  ${pad(r1(empty), 9)}  ${pad(r1(ext), 10)}  ${pad(Number.isFinite(naive) ? r1(naive) : '-', 12)}  ${pad(`+${r1(ext - plain)}`, 9)}  ${pad(`${ext - empty >= 0 ? '+' : ''}${r1(ext - empty)}`, 13)}  ${pad(Number.isFinite(naive) ? `+${r1(naive - plain)}` : '-', 11)}  ${pad(`+${r1(scriptAdded)}`, 16)}  ${pad(trace ? `${trace.longestExtensionCallMs}` : '-', 16)}  ${pad(extLong.length ? JSON.stringify(extLong) : 'none', 17)}  ${pad(median(of('extension').map((r) => r.decorated)), 13)}  ${hoverText} / ${Number.isFinite(naive) ? '0 ms (wraps all up front)' : '-'}`,
       );
     }
     for (const t of traces.filter((x) => x.mode === mode)) {
@@ -317,11 +336,17 @@ function report(results: RunResult[], traces: TraceSummary[]): string {
     const of = (config: Config) => median(results.filter((r) => r.mode === mode && r.rows === rows && r.config === config).map((r) => r.taskMs));
     return of('extension') - of('plain');
   };
+  const ownCostOf = (rows: number | undefined) => {
+    const mode = MODES[0];
+    const of = (config: Config) => median(results.filter((r) => r.mode === mode && r.rows === rows && r.config === config).map((r) => r.taskMs));
+    return of('extension') - of('empty');
+  };
   if (ROW_COUNTS.length > 1) {
     const first = ROW_COUNTS[0];
     const last = ROW_COUNTS[ROW_COUNTS.length - 1];
     lines.push('');
     lines.push(`extension's added time, ${last} rows vs ${first} rows (${MODES[0]}): ${(costOf(last) / Math.max(costOf(first), 1)).toFixed(2)}×`);
+    lines.push(`over an empty content script, ${last} rows vs ${first} rows (${MODES[0]}): ${(ownCostOf(last) / Math.max(ownCostOf(first), 1)).toFixed(2)}×`);
   }
   return lines.join('\n');
 }
@@ -330,15 +355,17 @@ async function main(): Promise<void> {
   const sim = await GatewaySim.start({ wingDir: WING_E2E_DIR });
   let withExtension: ExtensionBrowser | undefined;
   let plain: Awaited<ReturnType<typeof launchPlain>> | undefined;
+  let empty: Awaited<ReturnType<typeof launchPlain>> | undefined;
   try {
     withExtension = await launchExtension(sim);
     await (await saveKeys(withExtension.ctx, TEST_KEYS)).close();
     for (const p of withExtension.ctx.pages()) if (p.url() === 'about:blank') await p.close().catch(() => undefined);
     plain = await launchPlain(sim);
-    const contexts: Record<Config, BrowserContext> = { extension: withExtension.ctx, plain: plain.ctx, naive: plain.ctx };
+    empty = await launchPlain(sim, true);
+    const contexts: Record<Config, BrowserContext> = { extension: withExtension.ctx, plain: plain.ctx, naive: plain.ctx, empty: empty.ctx };
 
     // One warm-up per configuration (disk cache, JIT of the page script, the extension's first start).
-    for (const config of ['extension', 'plain'] as const) await measure(contexts[config], sim, config, MODES[0] ?? 'xhr');
+    for (const config of ['extension', 'plain', 'empty'] as const) await measure(contexts[config], sim, config, MODES[0] ?? 'xhr');
 
     const results: RunResult[] = [];
     const traces: TraceSummary[] = [];
@@ -346,7 +373,7 @@ async function main(): Promise<void> {
       ROWS = rows;
       for (let run = 0; run < RUNS; run++) {
         for (const mode of MODES) {
-          const order: Config[] = run % 2 === 0 ? ['extension', 'plain'] : ['plain', 'extension'];
+          const order: Config[] = run % 2 === 0 ? ['extension', 'plain', 'empty'] : ['empty', 'plain', 'extension'];
           if (NAIVE) order.push('naive');
           for (const config of order) {
             const result = await measure(contexts[config], sim, config, mode);
@@ -362,7 +389,7 @@ async function main(): Promise<void> {
     for (const r of results) {
       if (r.config === 'extension' && r.lastRowHoverableMs === null) problems.push(`${r.rows} rows ${r.mode}: the last row's ID was not decorated once scrolled to`);
       if (r.config === 'extension' && r.decorated === 0) problems.push(`${r.rows} rows ${r.mode}: nothing decorated`);
-      if (r.config === 'plain' && r.decorated !== 0) problems.push(`${r.rows} rows ${r.mode}: plain Chromium shows ${r.decorated} decorations`);
+      if ((r.config === 'plain' || r.config === 'empty') && r.decorated !== 0) problems.push(`${r.rows} rows ${r.mode}: plain Chromium shows ${r.decorated} decorations`);
       if (r.apiRequests !== 0) problems.push(`${r.rows} rows ${r.mode} ${r.config}: ${r.apiRequests} API requests during page load`);
     }
     console.log(report(results, traces));
@@ -372,6 +399,7 @@ async function main(): Promise<void> {
   } finally {
     await withExtension?.close();
     await plain?.close();
+    await empty?.close();
     await sim.close();
   }
 }
