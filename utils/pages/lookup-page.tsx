@@ -2,12 +2,15 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { LookupPanel } from '@/components/lookup-panel';
 import { PageNotices, type PageMode } from '@/components/page-notices';
+import { WingPageCount } from '@/components/wing-page-count';
 import { ask, lookupInquiry } from '../extension-api';
 import { keyExpiry, needsReminder } from '../keys/key-expiry';
 import { openPanel } from '../open-panel';
 import type { CredentialsStatus } from '../messaging';
 import { readRecentLookups, recentLookupsItem, rememberLookup, sampleModeItem, sidePanelInquiryItem } from '../storage';
+import type { CountAnswer } from '../wing/count-message';
 import { pageLocale } from './page-locale';
+import { askActiveTabCount } from './wing-tab-count';
 
 /** Mounts the lookup UI of the popup or the side panel; the two differ only in where they live. */
 export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidepanel'): Promise<void> {
@@ -17,6 +20,8 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
   let shownId = initialId;
   let status: CredentialsStatus | undefined;
   let sampleMode = false;
+  /** The popup's Wing tab: how many inquiry numbers it shows (docs/detection.md#the-popups-count). */
+  let wingCount: CountAnswer | undefined;
   const readState = async () => {
     const [answer, mode] = await Promise.all([ask({ type: 'get-status' }), sampleModeItem.getValue()]);
     status = answer.ok ? answer.value : undefined;
@@ -33,22 +38,27 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
         initialId={shownId}
         lookup={(id, refresh, options) => lookupInquiry(id, { refresh, ...options })}
         notices={(show) => (
-          <PageNotices
-            t={t}
-            locale={locale}
-            mode={mode()}
-            now={Date.now()}
-            keyExpiresAt={
-              status?.keyIssuedAt !== undefined && needsReminder(status.keyIssuedAt, Date.now())
-                ? keyExpiry(status.keyIssuedAt, Date.now()).expiresAt
-                : undefined
-            }
-            onSetUpKeys={() => void browser.runtime.openOptionsPage()}
-            onTrySamples={() => void sampleModeItem.setValue(true)}
-            onLeaveSamples={() => void sampleModeItem.setValue(false)}
-            onOpenDemo={() => void browser.tabs.create({ url: browser.runtime.getURL('/demo.html') })}
-            onShowSample={show}
-          />
+          <>
+            <PageNotices
+              t={t}
+              locale={locale}
+              mode={mode()}
+              now={Date.now()}
+              keyExpiresAt={
+                status?.keyIssuedAt !== undefined && needsReminder(status.keyIssuedAt, Date.now())
+                  ? keyExpiry(status.keyIssuedAt, Date.now()).expiresAt
+                  : undefined
+              }
+              onSetUpKeys={() => void browser.runtime.openOptionsPage()}
+              onTrySamples={() => void sampleModeItem.setValue(true)}
+              onLeaveSamples={() => void sampleModeItem.setValue(false)}
+              onOpenDemo={() => void browser.tabs.create({ url: browser.runtime.getURL('/demo.html') })}
+              onShowSample={show}
+            />
+            {wingCount && (
+              <WingPageCount t={t} locale={locale} answer={wingCount} onOpenOptions={() => void browser.runtime.openOptionsPage()} />
+            )}
+          </>
         )}
         onLookedUp={(id, value) => {
           if (!value.sample) void rememberLookup({ id, itemName: value.inquiry.itemName, at: Date.now() });
@@ -65,6 +75,12 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
   await readState();
   let recent = await readRecentLookups();
   draw(recent);
+  if (where === 'popup') {
+    void askActiveTabCount(browser.tabs).then((answer) => {
+      wingCount = answer;
+      if (answer) draw(recent);
+    });
+  }
   const redraw = async () => {
     await readState();
     draw(recent);
