@@ -171,4 +171,3 @@ function namedId(element: Element, id: string | undefined, source: DetectionSour
   if (span) found.add(span, source);
   else if (element.matches(STANDS_FOR_ID)) found.addElement(element, id, source);
 }
-

@@ -1,6 +1,7 @@
 /**
- * The cells of a row that sit under a 상담번호 / 문의번호 / Inquiry ID header (or one the seller added), in HTML tables (header in the
- * same table, or in a separate sticky-header table before it) and in ARIA grids (div-based too).
+ * The cells of a row that sit under a 상담번호 / 문의번호 / Inquiry ID header (or one the seller added), in HTML
+ * tables (header in the same table, or in a separate sticky-header table before it) and in ARIA grids
+ * (div-based too).
  */
 import { documentOf, headerCaptions, isElement, isStructural } from './dom-text';
 import { isInquiryIdLabel } from './labels';

@@ -64,6 +64,11 @@ describe('a seller label detects like a built-in one', () => {
     expect(found(renamedTable('접수번호'), ['접수번호'])).toEqual(ids);
     expect(found(renamedTable('<div><span>* 접수 번호</span><i>▲▼</i></div>'), ['접수번호'])).toEqual(ids);
     expect(found(renamedTable('TICKET no'), ['Ticket No.'])).toEqual(ids);
+    const grid =
+      '<div role="grid"><div role="row"><div role="columnheader">주문번호</div><div role="columnheader">접수번호</div></div>' +
+      '<div role="row"><div role="gridcell">31000012345678</div><div role="gridcell">1015668177</div></div></div>';
+    expect(found(grid)).toEqual([]);
+    expect(found(grid, ['접수번호'])).toEqual(['column:1015668177']);
     // Still a whole heading: a longer caption that contains the label is another column.
     expect(found(renamedTable('접수번호 변경이력'), ['접수번호'])).toEqual([]);
   });
