@@ -5,6 +5,7 @@ import type { MessageKey } from '@/utils/i18n/en';
 import type { Locale, Translate } from '@/utils/i18n/translate';
 import type { CredentialsStatus } from '@/utils/messaging';
 import type { Settings } from '@/utils/storage';
+import { IdLabelsField } from './id-labels-field';
 import { KeyAgeField } from './key-age-field';
 import { LookupErrorView } from './lookup-error';
 import { SetupSteps } from './setup-steps';
@@ -240,6 +241,11 @@ export function OptionsForm(props: OptionsFormProps) {
           </p>
         )}
       </fieldset>
+      <IdLabelsField
+        t={t}
+        labels={props.settings.extraIdLabels}
+        onSave={async (extraIdLabels) => setSettings(await props.onSettingsChange({ extraIdLabels }))}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // zod/mini: the content script reads settings, and classic zod would add ~84 kB to it.
 import { z } from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
+import { MAX_EXTRA_LABELS, MAX_LABEL_LENGTH } from './detect/extra-labels';
 
 /**
  * Every storage item of the extension. Nothing here holds the secret key (see credentials-store.ts).
@@ -13,6 +14,11 @@ export const settingsSchema = z.object({
   hoverDelayMs: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(3000)), 300),
   /** The request budget's sustained rate (docs/request-economy.md#budget); the background clamps it to 0.5–8. */
   requestsPerSecond: z._default(z.number().check(z.minimum(0.5), z.maximum(8)), 2),
+  /**
+   * Column headings and labels that mark inquiry IDs besides the built-in ones (docs/detection.md#seller-labels),
+   * as checkExtraLabels (utils/detect/extra-labels.ts) leaves them; the options page checks before saving.
+   */
+  extraIdLabels: z._default(z.array(z.string().check(z.maxLength(MAX_LABEL_LENGTH))).check(z.maxLength(MAX_EXTRA_LABELS)), []),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

@@ -29,7 +29,7 @@ describe('Traditional Chinese browser in Taipei', () => {
     await options.getByLabel(zhTW['options.accessKey'], { exact: true }).fill(TEST_ACCESS_KEY);
     await options.getByLabel(zhTW['options.secretKey'], { exact: true }).fill(TEST_SECRET_KEY);
     await options.getByLabel(zhTW['options.vendorId'], { exact: true }).fill(TEST_VENDOR_ID);
-    await options.getByRole('button', { name: zhTW['options.save'] }).click();
+    await options.getByRole('button', { name: zhTW['options.save'], exact: true }).click();
     await options.getByRole('status').filter({ hasText: zhTW['options.saved'] }).waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await options.evaluate(() => document.documentElement.lang)).toBe('zh-TW');
 

@@ -27,7 +27,7 @@ describe('Korean browser', () => {
     await options.getByLabel(ko['options.accessKey'], { exact: true }).fill(TEST_ACCESS_KEY);
     await options.getByLabel(ko['options.secretKey'], { exact: true }).fill(TEST_SECRET_KEY);
     await options.getByLabel(ko['options.vendorId'], { exact: true }).fill(TEST_VENDOR_ID);
-    await options.getByRole('button', { name: ko['options.save'] }).click();
+    await options.getByRole('button', { name: ko['options.save'], exact: true }).click();
     await options.getByRole('status').filter({ hasText: ko['options.saved'] }).waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await options.evaluate(() => document.documentElement.lang)).toBe('ko');
 

@@ -7,11 +7,11 @@ import { isInquiryId } from '@/utils/coupang/inquiry-id';
 import { isDecorated, type Detection, type DetectionSource } from './detection';
 import { documentOf, findRun, firstStandaloneRun, isEditable, isElement, isText, type TextSpan } from './dom-text';
 import { valueAfterLabelBefore, valuesAfterLabels, type LabelRule } from './label-values';
-import { INQUIRY_ID_LABEL, labelPatterns } from './labels';
+import { inquiryIdLabels, type InquiryIdLabels } from './labels';
 import { ATTRIBUTE_SELECTOR, LINK_SELECTOR, idFromAttributes, idFromLink } from './named-ids';
 import { createColumnMemo, inquiryCells, type ColumnMemo } from './table-columns';
 
-const INQUIRY_ID_RULE: LabelRule = { patterns: labelPatterns(INQUIRY_ID_LABEL, '\\d+'), accept: isInquiryId };
+const BUILT_IN_LABELS = inquiryIdLabels();
 const ROW_SELECTOR = 'tr, [role=row]';
 /** NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, spelt out so no global is needed. */
 const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
@@ -31,14 +31,18 @@ export interface DetectContext {
    * part it scans on its own). Only descendants are asked, never the element a walk starts from.
    */
   skip?: (element: Element) => boolean;
+  /** The labels and column headings that mark IDs: the built-in ones unless the seller added some. */
+  labels?: InquiryIdLabels;
+  /** Also report IDs already decorated (counting what the page holds rather than what is left to do). */
+  includeDecorated?: boolean;
 }
 
 /**
  * Every not-yet-decorated inquiry ID in `root`, each once, in the document order of what revealed it
  * (a row, a label, a link); when several rules find the same ID, the first of them names the source.
  */
-export function detectInquiryIds(root: ParentNode): Detection[] {
-  const found = createCollector(root);
+export function detectInquiryIds(root: ParentNode, labels?: InquiryIdLabels): Detection[] {
+  const found = createCollector({ root, labels });
   scanSubtree(root, found);
   return found.detections;
 }
@@ -49,7 +53,7 @@ export function detectInquiryIds(root: ParentNode): Detection[] {
  * a label just before them, a link or attribute around them.
  */
 export function detectInElements(elements: Iterable<Element>, context: DetectContext): Detection[] {
-  const found = createCollector(context.root);
+  const found = createCollector(context);
   for (const element of elements) {
     if (!context.root.contains(element)) continue;
     scanSubtree(element, found);
@@ -61,20 +65,22 @@ export function detectInElements(elements: Iterable<Element>, context: DetectCon
 interface Collector {
   root: ParentNode;
   memo: ColumnMemo;
+  rule: LabelRule;
   detections: Detection[];
   add(span: TextSpan, source: DetectionSource): void;
   addElement(element: Element, id: string, source: DetectionSource): void;
 }
 
-function createCollector(root: ParentNode): Collector {
+function createCollector({ root, labels = BUILT_IN_LABELS, includeDecorated = false }: DetectContext): Collector {
   const detections: Detection[] = [];
   const seenText = new Map<Text, Set<number>>();
   const seenElements = new Set<Element>();
   const keep = (detection: Detection, node: Node) =>
-    root.contains(node) && !isEditable(detection.element) && !isDecorated(detection);
+    root.contains(node) && !isEditable(detection.element) && (includeDecorated || !isDecorated(detection));
   return {
     root,
-    memo: createColumnMemo(),
+    memo: createColumnMemo(labels.isLabel),
+    rule: { patterns: labels.patterns, accept: isInquiryId },
     detections,
     add({ value, textNode, start, end }, source) {
       const element = textNode.parentElement;
@@ -104,7 +110,7 @@ export function* detectInElementsStepwise(
   context: DetectContext,
   nodesPerStep = NODES_PER_STEP,
 ): Generator<Detection[], void, void> {
-  const found = createCollector(context.root);
+  const found = createCollector(context);
   for (const element of elements) {
     if (!context.root.contains(element)) continue;
     for (const _ of scanSubtreeSteps(element, found, nodesPerStep, context.skip)) yield found.detections.splice(0);
@@ -130,7 +136,7 @@ function* scanSubtreeSteps(
   for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
     if (++visited % nodesPerStep === 0) yield;
     if (isText(node)) {
-      for (const span of valuesAfterLabels(node, INQUIRY_ID_RULE)) found.add(span, 'label');
+      for (const span of valuesAfterLabels(node, found.rule)) found.add(span, 'label');
     } else if (isElement(node)) {
       if (node.tagName === 'TR' || node.getAttribute('role') === 'row') columnIds(node, found);
       if (node.tagName === 'A') namedId(node, idFromLink(node), 'link', found);
@@ -143,7 +149,7 @@ function scanSurroundings(element: Element, found: Collector): void {
   const parent = element.parentElement;
   const row = parent?.closest(ROW_SELECTOR);
   if (row) columnIds(row, found);
-  const labelled = valueAfterLabelBefore(element, INQUIRY_ID_RULE);
+  const labelled = valueAfterLabelBefore(element, found.rule);
   if (labelled) found.add(labelled, 'label');
   const link = parent?.closest(LINK_SELECTOR);
   if (link) namedId(link, idFromLink(link), 'link', found);

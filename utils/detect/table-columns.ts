@@ -1,12 +1,15 @@
 /**
- * The cells of a row that sit under a 상담번호 / 문의번호 / Inquiry ID header, in HTML tables (header in the
- * same table, or in a separate sticky-header table before it) and in ARIA grids (div-based too).
+ * The cells of a row that sit under a 상담번호 / 문의번호 / Inquiry ID header (or one the seller added), in HTML
+ * tables (header in the same table, or in a separate sticky-header table before it) and in ARIA grids
+ * (div-based too).
  */
 import { documentOf, headerCaptions, isElement, isStructural } from './dom-text';
 import { isInquiryIdLabel } from './labels';
 
 /** Per-call memory, so a table's header is read once however many of its rows are looked at. */
 export interface ColumnMemo {
+  /** Whether a header caption names the ID (the built-in labels, and the seller's: labels.ts). */
+  isLabel: (text: string) => boolean;
   /** Table or grid → the columns headed by an inquiry-ID label (HTML: 0-based start; ARIA: 1-based index). */
   columns: Map<Element, ReadonlySet<number>>;
   /** Table section → the width of its first row. */
@@ -15,8 +18,8 @@ export interface ColumnMemo {
   sectionStarts: Map<Element, Map<Element, number>>;
 }
 
-export function createColumnMemo(): ColumnMemo {
-  return { columns: new Map(), sectionWidths: new Map(), sectionStarts: new Map() };
+export function createColumnMemo(isLabel: (text: string) => boolean = isInquiryIdLabel): ColumnMemo {
+  return { isLabel, columns: new Map(), sectionWidths: new Map(), sectionStarts: new Map() };
 }
 
 const GRID_SELECTOR = '[role=grid],[role=table],[role=treegrid]';
@@ -35,9 +38,9 @@ export function inquiryCells(row: Element, root: Node, memo: ColumnMemo): Elemen
 }
 
 /** A header cell whose caption is an inquiry-ID label. */
-function isHeaderCell(cell: Element): boolean {
+function isHeaderCell(cell: Element, isLabel: ColumnMemo['isLabel']): boolean {
   const [whole, first] = headerCaptions(cell);
-  return isInquiryIdLabel(whole) || isInquiryIdLabel(first);
+  return isLabel(whole) || isLabel(first);
 }
 
 // ---- HTML tables ----
@@ -48,7 +51,7 @@ function htmlInquiryCells(row: Element, root: Node, memo: ColumnMemo): Element[]
   if (!table || row.parentElement?.tagName === 'THEAD' || cells.every((cell) => cell.tagName === 'TH')) return [];
   let columns = memo.columns.get(table);
   if (!columns) {
-    columns = htmlColumns(table, root);
+    columns = htmlColumns(table, root, memo.isLabel);
     memo.columns.set(table, columns);
   }
   if (columns.size === 0) return [];
@@ -56,9 +59,9 @@ function htmlInquiryCells(row: Element, root: Node, memo: ColumnMemo): Element[]
   return cells.filter((cell, index) => columns.has(starts[index] ?? -1) && colspan(cell) === 1);
 }
 
-function htmlColumns(table: Element, root: Node): ReadonlySet<number> {
+function htmlColumns(table: Element, root: Node, isLabel: ColumnMemo['isLabel']): ReadonlySet<number> {
   const ownHeader = headerRows(table);
-  if (ownHeader.length > 0) return labelledColumns(ownHeader);
+  if (ownHeader.length > 0) return labelledColumns(ownHeader, isLabel);
   const headerTable = precedingHeader(table, root, (candidate) => {
     const found = candidate.tagName === 'TABLE' ? candidate : candidate.querySelector('table');
     return found && headerRows(found).length > 0 ? found : undefined;
@@ -69,7 +72,7 @@ function htmlColumns(table: Element, root: Node): ReadonlySet<number> {
   const headerWidth = gridStarts(header).width;
   // Grid libraries add one header cell over the body's scrollbar; any other mismatch means another table's header.
   if (headerWidth !== bodyWidth && headerWidth !== bodyWidth + 1) return NO_COLUMNS;
-  return labelledColumns(header);
+  return labelledColumns(header, isLabel);
 }
 
 /** Rows of the table itself (not of tables nested in its cells), lazily: a body may hold thousands. */
@@ -102,10 +105,10 @@ function firstBodyRow(table: Element): Element | undefined {
   return undefined;
 }
 
-function labelledColumns(header: Element[]): ReadonlySet<number> {
+function labelledColumns(header: Element[], isLabel: ColumnMemo['isLabel']): ReadonlySet<number> {
   const { starts } = gridStarts(header);
   const columns = new Set<number>();
-  for (const [cell, start] of starts) if (colspan(cell) === 1 && isHeaderCell(cell)) columns.add(start);
+  for (const [cell, start] of starts) if (colspan(cell) === 1 && isHeaderCell(cell, isLabel)) columns.add(start);
   return columns;
 }
 
@@ -195,7 +198,7 @@ function ariaInquiryCells(row: Element, root: Node, memo: ColumnMemo): Element[]
   if (!grid) return [];
   let columns = memo.columns.get(grid);
   if (!columns) {
-    columns = ariaColumns(grid, root);
+    columns = ariaColumns(grid, root, memo.isLabel);
     memo.columns.set(grid, columns);
   }
   if (columns.size === 0) return [];
@@ -203,7 +206,7 @@ function ariaInquiryCells(row: Element, root: Node, memo: ColumnMemo): Element[]
   return ariaIndexes(cells).filter(([cell, index]) => columns.has(index) && ariaSpan(cell) === 1).map(([cell]) => cell);
 }
 
-function ariaColumns(grid: Element, root: Node): ReadonlySet<number> {
+function ariaColumns(grid: Element, root: Node, isLabel: ColumnMemo['isLabel']): ReadonlySet<number> {
   const headersByRow = new Map<Element | null, Element[]>();
   for (const header of ariaHeaders(grid, root)) {
     const row = header.closest('[role=row]') ?? header.parentElement;
@@ -211,7 +214,7 @@ function ariaColumns(grid: Element, root: Node): ReadonlySet<number> {
   }
   const columns = new Set<number>();
   for (const headers of headersByRow.values()) {
-    for (const [cell, index] of ariaIndexes(headers)) if (ariaSpan(cell) === 1 && isHeaderCell(cell)) columns.add(index);
+    for (const [cell, index] of ariaIndexes(headers)) if (ariaSpan(cell) === 1 && isHeaderCell(cell, isLabel)) columns.add(index);
   }
   return columns;
 }

@@ -2,12 +2,15 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { LookupPanel } from '@/components/lookup-panel';
 import { PageNotices, type PageMode } from '@/components/page-notices';
+import { WingPageCount } from '@/components/wing-page-count';
 import { ask, lookupInquiry } from '../extension-api';
 import { keyExpiry, needsReminder } from '../keys/key-expiry';
 import { openPanel } from '../open-panel';
 import type { CredentialsStatus } from '../messaging';
 import { readRecentLookups, recentLookupsItem, rememberLookup, sampleModeItem, sidePanelInquiryItem } from '../storage';
+import type { CountAnswer } from '../wing/count-message';
 import { pageLocale } from './page-locale';
+import { askActiveTabCount } from './wing-tab-count';
 
 /** Mounts the lookup UI of the popup or the side panel; the two differ only in where they live. */
 export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidepanel'): Promise<void> {
@@ -17,6 +20,8 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
   let shownId = initialId;
   let status: CredentialsStatus | undefined;
   let sampleMode = false;
+  /** The popup's Wing tab: how many inquiry numbers it shows (docs/detection.md#the-popups-count). */
+  let wingCount: CountAnswer | undefined;
   const readStatus = async () => {
     const answer = await ask({ type: 'get-status' });
     status = answer.ok ? answer.value : undefined;
@@ -32,22 +37,27 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
         initialId={shownId}
         lookup={(id, refresh, options) => lookupInquiry(id, { refresh, ...options })}
         notices={(show) => (
-          <PageNotices
-            t={t}
-            locale={locale}
-            mode={mode()}
-            now={Date.now()}
-            keyExpiresAt={
-              status?.keyIssuedAt !== undefined && needsReminder(status.keyIssuedAt, Date.now())
-                ? keyExpiry(status.keyIssuedAt, Date.now()).expiresAt
-                : undefined
-            }
-            onSetUpKeys={() => void browser.runtime.openOptionsPage()}
-            onTrySamples={() => void sampleModeItem.setValue(true)}
-            onLeaveSamples={() => void sampleModeItem.setValue(false)}
-            onOpenDemo={() => void browser.tabs.create({ url: browser.runtime.getURL('/demo.html') })}
-            onShowSample={show}
-          />
+          <>
+            <PageNotices
+              t={t}
+              locale={locale}
+              mode={mode()}
+              now={Date.now()}
+              keyExpiresAt={
+                status?.keyIssuedAt !== undefined && needsReminder(status.keyIssuedAt, Date.now())
+                  ? keyExpiry(status.keyIssuedAt, Date.now()).expiresAt
+                  : undefined
+              }
+              onSetUpKeys={() => void browser.runtime.openOptionsPage()}
+              onTrySamples={() => void sampleModeItem.setValue(true)}
+              onLeaveSamples={() => void sampleModeItem.setValue(false)}
+              onOpenDemo={() => void browser.tabs.create({ url: browser.runtime.getURL('/demo.html') })}
+              onShowSample={show}
+            />
+            {wingCount && (
+              <WingPageCount t={t} locale={locale} answer={wingCount} onOpenOptions={() => void browser.runtime.openOptionsPage()} />
+            )}
+          </>
         )}
         onLookedUp={(id, value) => {
           if (!value.sample) void rememberLookup({ id, itemName: value.inquiry.itemName, at: Date.now() });
@@ -64,6 +74,12 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
   [sampleMode] = await Promise.all([sampleModeItem.getValue(), readStatus()]);
   let recent = await readRecentLookups();
   draw(recent);
+  if (where === 'popup') {
+    void askActiveTabCount(browser.tabs).then((answer) => {
+      wingCount = answer;
+      if (answer) draw(recent);
+    });
+  }
   // Coming back to the panel fires focus and visibilitychange together: one question answers both.
   let rereading: Promise<void> | undefined;
   const redraw = () =>

@@ -1,6 +1,7 @@
 import { decorateAll, isStaleDecoration, undecorate } from '../detect/decorate';
 import { detectInElementsStepwise } from '../detect/detect-inquiry-ids';
 import { DECORATED_ATTRIBUTE, type Detection } from '../detect/detection';
+import type { InquiryIdLabels } from '../detect/labels';
 import { createWorkQueue } from '../detect/work-queue';
 import { childrenInBand, type ViewBand } from './view-band';
 
@@ -13,6 +14,8 @@ export interface IdScannerOptions {
   ignore: (node: Node) => boolean;
   /** The part of the viewport (plus margins) whose rows of long lists are scanned. */
   band: () => ViewBand;
+  /** The labels and headings that mark IDs (built-in ones unless the seller added some). */
+  labels?: InquiryIdLabels;
 }
 
 /** On a page with thousands of rows, decorations found so far show at least this often (each batch costs a layout). */
@@ -30,7 +33,7 @@ const ID_SOURCE_ATTRIBUTES = ['href', 'data-inquiry-id', 'data-inquiryid', 'data
  * resize, or when the list changes), found by binary search. Decorations (the only writes) are applied
  * in one batch when the queue runs dry, so a table is laid out again once, not once per slice.
  */
-export function createIdScanner({ document, schedule, now, ignore, band }: IdScannerOptions) {
+export function createIdScanner({ document, schedule, now, ignore, band, labels }: IdScannerOptions) {
   let found: Detection[] = [];
   let oldestFoundAt = 0;
   /** Long lists seen so far; their children are scanned only in the band. */
@@ -52,7 +55,7 @@ export function createIdScanner({ document, schedule, now, ignore, band }: IdSca
   };
 
   const queue = createWorkQueue({
-    process: (element) => collect(detectInElementsStepwise([element], { root: document.body, skip })),
+    process: (element) => collect(detectInElementsStepwise([element], { root: document.body, skip, labels })),
     onIdle: () => decorateFound(),
     now,
     schedule,
@@ -151,7 +154,7 @@ export function createIdScanner({ document, schedule, now, ignore, band }: IdSca
       const row = rowOf(node);
       if (!row || seen.has(row)) return;
       seen.add(row);
-      for (const detections of detectInElementsStepwise([row], { root: document.body, skip })) found.push(...detections);
+      for (const detections of detectInElementsStepwise([row], { root: document.body, skip, labels })) found.push(...detections);
       decorateFound();
     },
     stop(): void {

@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { inquiryIdLabels } from '../detect/labels';
 import { findVendorCode } from '../detect/vendor-code';
 import { ask, lookupInquiry } from '../extension-api';
 import { translatorFor } from '../i18n/message-format';
@@ -6,13 +8,15 @@ import { pickLocale } from '../i18n/translate';
 import { createCardController } from './card-controller';
 import { createCardHost } from './card-host';
 import { loadCardMessages } from './card-messages';
+import { answerCountRequests, type CountAnswer } from './count-message';
+import { countInquiryIds } from './id-count';
 import { createIdScanner } from './id-scanner';
 import { createKeyboardNavigation } from './keyboard-navigation';
 import { addPageStyle } from './page-style';
 import { removeDecorations } from './remove-decorations';
 import { isCallCenterScope } from './route-scope';
 import { viewBand } from './view-band';
-import { loadWingSettings, turnOffCards, watchWingSettings } from './wing-settings';
+import { loadWingSettings, sameLabels, turnOffCards, watchWingSettings } from './wing-settings';
 
 const SLICE_TIMEOUT_MS = 200;
 /** The card's stylesheet as WXT builds it from the entrypoint's CSS imports (cssInjectionMode 'ui'). */
@@ -29,6 +33,7 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
   const lookup = host?.lookup ?? lookupInquiry;
   const [loaded, messages] = await Promise.all([loadWingSettings(), loadCardMessages(locale)]);
   let settings = loaded;
+  let labels = inquiryIdLabels(settings.extraIdLabels);
   if (!ctx.isValid || !messages) return;
   const t = translatorFor(messages);
 
@@ -76,6 +81,7 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
       schedule: (runSlice) => ctx.requestIdleCallback(() => runSlice(), { timeout: SLICE_TIMEOUT_MS }),
       ignore: (node) => node === ui.host || ui.host.contains(node),
       band: () => viewBand(window.innerHeight),
+      labels,
     });
     const listeners = new AbortController();
     // Only the seller's own input counts: events a page script dispatches could otherwise spend lookups.
@@ -116,15 +122,26 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
 
   if (wanted()) start();
   const unwatch = watchWingSettings((next) => {
-    const delayChanged = next.hoverDelayMs !== settings.hoverDelayMs;
+    // New labels: the page is scanned again from the start, as for a new delay (docs/detection.md#seller-labels).
+    const restart = next.hoverDelayMs !== settings.hoverDelayMs || !sameLabels(next.extraIdLabels, settings.extraIdLabels);
     settings = next;
+    labels = inquiryIdLabels(settings.extraIdLabels);
     if (!wanted()) running?.stop();
-    else if (delayChanged && running) {
+    else if (restart && running) {
       running.stop();
       start();
     } else start();
   });
+  // The popup asks how many inquiry numbers this page shows (docs/detection.md#the-popups-count).
+  const countAnswer = async (): Promise<CountAnswer> => {
+    if (!settings.hoverCardsEnabled) return { state: 'cards-off' };
+    if (!isCallCenterScope(url)) return { state: 'out-of-scope' };
+    const pause = () => new Promise<void>((resolve) => void ctx.setTimeout(resolve, 0));
+    return { state: 'counted', ...(await countInquiryIds({ root: document.body, labels, now: () => performance.now(), pause })) };
+  };
+  const unlisten = answerCountRequests(browser.runtime.onMessage, countAnswer);
   ctx.onInvalidated(() => {
+    unlisten();
     unwatch();
     running?.stop();
     ui.remove();

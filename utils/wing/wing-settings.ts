@@ -1,14 +1,17 @@
 /**
- * The two settings the content script needs, read without zod or WXT's storage wrapper (the content
+ * The settings the content script needs, read without zod or WXT's storage wrapper (the content
  * script's size: they would be a third of it). The options page writes them through utils/storage.ts,
  * validated with its schema, to the same `storage.local` key; this keeps to the same defaults and bounds.
  */
 import { browser } from 'wxt/browser';
+import { extraLabelsFrom } from '../detect/extra-labels';
 import { DEFAULT_OPEN_DELAY_MS } from '../hover/hover-intent';
 
 export interface WingSettings {
   hoverCardsEnabled: boolean;
   hoverDelayMs: number;
+  /** Column headings and labels the seller added (checked as the options page checks them). */
+  extraIdLabels: string[];
 }
 
 /** utils/storage.ts's settingsItem ('local:settings'). */
@@ -25,7 +28,12 @@ export function readWingSettings(value: unknown): WingSettings {
     hoverCardsEnabled: typeof stored.hoverCardsEnabled === 'boolean' ? stored.hoverCardsEnabled : true,
     // The hover intent raises a short delay to its minimum.
     hoverDelayMs: typeof delay === 'number' && Number.isInteger(delay) && delay >= 0 && delay <= MAX_DELAY_MS ? delay : DEFAULT_OPEN_DELAY_MS,
+    extraIdLabels: extraLabelsFrom(stored.extraIdLabels),
   };
+}
+
+export function sameLabels(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((label, index) => label === b[index]);
 }
 
 async function stored(): Promise<unknown> {

@@ -16,6 +16,7 @@ export const PAGES = {
   grids: `${WING}/tenants/cs/grids.html`,
   detail: `${WING}/tenants/cs/detail.html`,
   otherStore: `${WING}/tenants/cs/other-store.html`,
+  renamed: `${WING}/tenants/cs/renamed.html`,
 } as const;
 
 /** The IDs each page's rows hold once its XHR has answered (see tests/fixtures/wing-e2e). */
