@@ -31,6 +31,8 @@ export interface DetectContext {
    * part it scans on its own). Only descendants are asked, never the element a walk starts from.
    */
   skip?: (element: Element) => boolean;
+  /** Report IDs that are decorated already too (re-reading what a marked element holds now). */
+  includeDecorated?: boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ export function detectInquiryIds(root: ParentNode): Detection[] {
  * a label just before them, a link or attribute around them.
  */
 export function detectInElements(elements: Iterable<Element>, context: DetectContext): Detection[] {
-  const found = createCollector(context.root);
+  const found = createCollector(context.root, context.includeDecorated);
   for (const element of elements) {
     if (!context.root.contains(element)) continue;
     scanSubtree(element, found);
@@ -66,12 +68,12 @@ interface Collector {
   addElement(element: Element, id: string, source: DetectionSource): void;
 }
 
-function createCollector(root: ParentNode): Collector {
+function createCollector(root: ParentNode, includeDecorated = false): Collector {
   const detections: Detection[] = [];
   const seenText = new Map<Text, Set<number>>();
   const seenElements = new Set<Element>();
   const keep = (detection: Detection, node: Node) =>
-    root.contains(node) && !isEditable(detection.element) && !isDecorated(detection);
+    root.contains(node) && !isEditable(detection.element) && (includeDecorated || !isDecorated(detection));
   return {
     root,
     memo: createColumnMemo(),
