@@ -22,9 +22,10 @@ const SLICE_TIMEOUT_MS = 200;
 const CARD_CSS = '/content-scripts/wing.css';
 
 /**
- * Hover cards on Wing: mark inquiry IDs as they come on screen (attributes and CSS highlights only, never
- * a node of the page's own: docs/wing-content-script.md), open one card on hover intent or keyboard focus. Everything is torn down through WXT's context (extension reloaded or updated) and
- * when the seller turns cards off. `host.lookup` replaces lookupInquiry (the demo page answers from
+ * Hover cards on Wing: mark inquiry IDs as they come on screen (attributes and CSS highlights only; no
+ * node of the page's is created, moved or split: docs/wing-content-script.md), open one card on hover
+ * intent or keyboard focus. Everything is torn down through WXT's context (extension reloaded or updated)
+ * and when the seller turns cards off. `host.lookup` replaces lookupInquiry (the demo page answers from
  * bundled samples); every card asks through it.
  */
 export async function startWingCards(ctx: ContentScriptContext, uiLanguage: string, host?: { lookup?: typeof lookupInquiry }): Promise<void> {
