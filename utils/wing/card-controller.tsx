@@ -1,23 +1,19 @@
 import { render } from 'preact';
 import { HoverCard, type HoverCardState } from '@/components/hover-card';
-import { isStaleDecoration, undecorate, type Decorator } from '../detect/decorate';
-import { DECORATED_ATTRIBUTE, MARKED_WITHIN_ATTRIBUTE, idsMarkedWithin } from '../detect/detection';
-import { isText } from '../detect/dom-text';
-import { idAtOffset, runOf } from '../detect/id-at-offset';
 import type { ask as askBackground } from '../extension-api';
 import { copyText } from '../hover/clipboard-text';
 import { createHoverIntent, type CloseReason } from '../hover/hover-intent';
 import type { Placement } from '../hover/placement';
 import type { Locale, Translate } from '../i18n/translate';
 import { plainTextSummary } from '../inquiry/summary';
-import type { CaretAt } from './caret';
 import { drawPlaced, followScrollAndResize } from './card-placement';
 import { createCardLookup, type Lookup } from './card-lookup';
+import { createIdTargets, type IdTarget, type IdTargetsOptions, type PointerHit } from './id-targets';
 import type { KeyboardNavigation } from './keyboard-navigation';
 import { createVendorCheck } from './vendor-check';
 
-export interface CardControllerOptions {
-  document: Document;
+/** Also the options of id-targets.ts: the document, the decorator, the caret API and its hit test. */
+export interface CardControllerOptions extends IdTargetsOptions {
   /** The element inside the card's shadow root that the card renders into. */
   container: HTMLElement;
   /** The shadow host: pointer and focus on it count as being on the card. */
@@ -38,23 +34,8 @@ export interface CardControllerOptions {
   onDisableCards: () => void;
   /** The current time (epoch ms); the open card's deadline counts down from it. */
   now: () => number;
-  /** Re-reads marks within when a card opens for one of their IDs (the scanner's decorator). */
-  decorator: Pick<Decorator, 'currentIdsWithin' | 'refresh'>;
-  /** The text position under the pointer (caret.ts); undefined when the browser has no such API. */
-  caretAt: CaretAt | undefined;
-  /** Whether the pointer is on a range's characters (caret.ts). */
-  pointOnRange: (range: Range, x: number, y: number) => boolean;
   /** Paints the ID under the pointer when it lies within a longer text (id-highlight.ts). */
   hoverPaint: (range: Range | undefined) => void;
-}
-
-/**
- * What a card opens for: an element marked whole (its ID read from it when the card opens), or one ID of
- * an element marked within. The same pair is always the same object, so the hover intent can compare them.
- */
-export interface IdTarget {
-  element: HTMLElement;
-  id?: string;
 }
 
 type Open = { target: IdTarget; id: string; state: HoverCardState };
@@ -78,10 +59,10 @@ export function createCardController(options: CardControllerOptions) {
   const lookup = createCardLookup(options.lookup);
   const vendor = createVendorCheck({ ask: options.ask, pageVendor: options.pageVendor });
 
-  const targets = new WeakMap<Element, Map<string, IdTarget>>();
+  const targets = createIdTargets(options);
   /** The target under the pointer, and the marked-within element it is in (moves inside it may switch IDs). */
   let pointerTarget: IdTarget | undefined;
-  let pointerWithin: Element | undefined;
+  let pointerWithin: HTMLElement | undefined;
   /** The target keyboard focus rests on (arrow keys move it between the IDs of one element). */
   let focusTarget: IdTarget | undefined;
 
@@ -95,7 +76,7 @@ export function createCardController(options: CardControllerOptions) {
 
   function show(target: IdTarget, refresh: boolean): void {
     // Re-read now: the page may have put another inquiry in this element since it was decorated.
-    const id = currentId(target);
+    const id = targets.currentId(target);
     if (!id) {
       quietClose = true;
       intent.escape();
@@ -163,7 +144,7 @@ export function createCardController(options: CardControllerOptions) {
         onOpenOptions={() => void options.ask({ type: 'open-options' })}
       />
     );
-    drawPlaced((placement) => render(card(placement), container), container, anchorOf(target, id), document);
+    drawPlaced((placement) => render(card(placement), container), container, targets.anchorOf(target, id), document);
   }
 
   function togglePin(): void {
@@ -173,86 +154,9 @@ export function createCardController(options: CardControllerOptions) {
     draw();
   }
 
-  function targetFor(element: HTMLElement, id?: string): IdTarget {
-    let byId = targets.get(element);
-    if (!byId) targets.set(element, (byId = new Map()));
-    let target = byId.get(id ?? '');
-    if (!target) byId.set(id ?? '', (target = { element, id }));
-    return target;
-  }
-
-  /**
-   * The ID the target stands for now, or undefined when the page has reused it (then the mark goes or is
-   * read again). Within a text, the detector's rules are applied again: the label may have changed.
-   */
-  function currentId({ element, id }: IdTarget): string | undefined {
-    if (id !== undefined) {
-      if (!element.isConnected || !idsMarkedWithin(element).includes(id)) return undefined;
-      if (options.decorator.currentIdsWithin(element).includes(id)) return id;
-      options.decorator.refresh(element);
-      return undefined;
-    }
-    if (!element.isConnected || !element.hasAttribute(DECORATED_ATTRIBUTE)) return undefined;
-    if (!isStaleDecoration(element)) return element.getAttribute(DECORATED_ATTRIBUTE) ?? undefined;
-    undecorate(element);
-    return undefined;
-  }
-
-  /** The whole mark under an event, unless the page has since put other content in it. */
-  const decoratedFrom = (node: EventTarget | null): HTMLElement | undefined => {
-    const element = node instanceof Element ? node.closest<HTMLElement>(`[${DECORATED_ATTRIBUTE}]`) : null;
-    return element && currentId(targetFor(element)) ? element : undefined;
-  };
-
-  /** The characters of `id` in the element's own text, read now, for range-based placement and paint. */
-  function rangeOfId(element: Element, id: string): Range | undefined {
-    for (const node of element.childNodes) {
-      const run = isText(node) ? runOf(node.data, id) : undefined;
-      if (!run) continue;
-      const range = document.createRange();
-      range.setStart(node, run.start);
-      range.setEnd(node, run.end);
-      return range;
-    }
-    return undefined;
-  }
-
-  /** What the card is placed beside: the ID's own characters when it lies within a longer text. */
-  const anchorOf = (target: IdTarget, id: string): Element | Range =>
-    (target.id !== undefined && rangeOfId(target.element, id)) || target.element;
-
-  /**
-   * Which ID of a marked-within element is under the pointer: the digit run at the caret, in the text as
-   * it reads now, if the detector found it there and the pointer is on its characters. Without a caret
-   * API, the element stands for its first ID wherever the pointer is on it.
-   */
-  function idWithinAt(element: HTMLElement, x: number, y: number): { target: IdTarget; range?: Range } | undefined {
-    const ids = idsMarkedWithin(element);
-    if (ids.length === 0) return undefined;
-    if (!options.caretAt) return { target: targetFor(element, ids[0]) };
-    const caret = options.caretAt(x, y);
-    if (!caret || !isText(caret.node) || caret.node.parentElement !== element) return undefined;
-    const run = idAtOffset(caret.node.data, caret.offset, ids);
-    if (!run) return undefined;
-    const range = document.createRange();
-    range.setStart(caret.node, run.start);
-    range.setEnd(caret.node, run.end);
-    return options.pointOnRange(range, x, y) ? { target: targetFor(element, run.digits), range } : undefined;
-  }
-
-  /** The target under a pointer event: an ID within a text first, else the whole mark around it. */
-  function targetUnderPointer(event: PointerEvent): { target?: IdTarget; range?: Range } {
-    const element = event.target instanceof Element ? event.target : null;
-    const within = element?.closest<HTMLElement>(`[${MARKED_WITHIN_ATTRIBUTE}]`) ?? undefined;
-    pointerWithin = within;
-    const hit = within && idWithinAt(within, event.clientX, event.clientY);
-    if (hit) return hit;
-    const whole = decoratedFrom(element);
-    return { target: whole && targetFor(whole) };
-  }
-
   /** The pointer is now on `target` (or on no ID): leaves the previous one for the intent, enters this. */
-  function pointAt(target: IdTarget | undefined, range?: Range): void {
+  function pointAt({ target, range, within }: PointerHit): void {
+    pointerWithin = within;
     if (target === pointerTarget) return;
     if (pointerTarget) intent.pointerLeaveTarget(pointerTarget);
     pointerTarget = target;
@@ -260,39 +164,25 @@ export function createCardController(options: CardControllerOptions) {
     if (target) intent.pointerEnterTarget(target);
   }
 
-  /** The target keyboard focus on `node` stands for: a whole mark, or the first ID of a mark within. */
-  function targetOfFocus(node: EventTarget | null): IdTarget | undefined {
-    if (node instanceof HTMLElement && node.hasAttribute(MARKED_WITHIN_ATTRIBUTE)) {
-      const [first] = idsMarkedWithin(node);
-      return first === undefined ? undefined : targetFor(node, first);
-    }
-    const whole = decoratedFrom(node);
-    return whole && targetFor(whole);
-  }
-
   /** ArrowRight / ArrowLeft on a focused element holding several IDs: the card of the next or previous one. */
   function cycleFocus(step: 1 | -1): void {
     const current = focusTarget;
-    if (current?.id === undefined || document.activeElement !== current.element) return;
-    const ids = idsMarkedWithin(current.element);
-    if (ids.length < 2) return;
-    const next = ids[(ids.indexOf(current.id) + step + ids.length) % ids.length];
+    if (!current || document.activeElement !== current.element) return;
+    const next = targets.sibling(current, step);
+    if (next === current) return;
     intent.blurTarget(current);
-    focusTarget = targetFor(current.element, next);
-    intent.focusTarget(focusTarget);
+    focusTarget = next;
+    intent.focusTarget(next);
   }
 
   return {
     pointerOver(event: PointerEvent): void {
       if (event.target === host) return intent.pointerEnterCard();
-      const { target, range } = targetUnderPointer(event);
-      pointAt(target, range);
+      pointAt(targets.underPointer(event.target, event.clientX, event.clientY));
     },
     /** Cheap unless the pointer is inside a marked-within element: only there can it move from one ID to another. */
     pointerMove(event: PointerEvent): void {
-      if (!pointerWithin) return;
-      const { target, range } = targetUnderPointer(event);
-      pointAt(target, range);
+      if (pointerWithin) pointAt(targets.underPointer(event.target, event.clientX, event.clientY));
     },
     pointerOut(event: PointerEvent): void {
       if (event.target === host) {
@@ -301,11 +191,11 @@ export function createCardController(options: CardControllerOptions) {
       }
       const related = event.relatedTarget instanceof Node ? event.relatedTarget : null;
       if (pointerWithin && !(related && pointerWithin.contains(related))) pointerWithin = undefined;
-      if (pointerTarget && !(related && pointerTarget.element.contains(related))) pointAt(undefined);
+      if (pointerTarget && !(related && pointerTarget.element.contains(related))) pointAt({ within: pointerWithin });
     },
     focusIn(event: FocusEvent): void {
       if (event.target === host) return intent.focusEnterCard();
-      const target = targetOfFocus(event.target);
+      const target = targets.ofFocus(event.target);
       // Only the seller's keyboard navigation counts; a click's focus waits for the pointer's dwell, a page's el.focus() for nothing.
       if (!target || !keyboard.take()) return;
       focusTarget = target;
@@ -316,7 +206,7 @@ export function createCardController(options: CardControllerOptions) {
         if (event.relatedTarget !== host) intent.focusLeaveCard();
         return;
       }
-      const target = focusTarget?.element === event.target ? focusTarget : targetOfFocus(event.target);
+      const target = focusTarget?.element === event.target ? focusTarget : targets.ofFocus(event.target);
       if (target && event.relatedTarget !== host) {
         intent.blurTarget(target);
         if (target === focusTarget) focusTarget = undefined;
