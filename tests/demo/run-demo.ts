@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { extensionIdOf, launchExtension, openExtensionPage } from '../e2e/support/browser';
 import { TEST_KEYS, expectDetailsShown, lookUp, saveKeys } from '../e2e/support/ui';
-import { PAGES, card, idElement, restOn, startWingSim } from '../e2e/wing-support/wing';
+import { PAGES, card, idElement, restOnId, startWingSim } from '../e2e/wing-support/wing';
 
 const SCREENSHOT_DIR = resolve(process.cwd(), '.output/demo-screenshots');
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     console.log(`  ${path}`);
   };
 
-  await restOn(wing, idElement(wing, '258799946'));
+  await restOnId(wing, '258799946');
   await card(wing, '258799946').getByText('제주 삼다수, 2L, 6개').first().waitFor({ timeout: 10_000 });
   await shot(wing, '1-wing-list-card.png');
 
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const demo = await ctx.newPage();
   await demo.goto(demoUrl);
   await idElement(demo, '7000000001').waitFor({ timeout: 10_000 });
-  await restOn(demo, idElement(demo, '7000000001'));
+  await restOnId(demo, '7000000001');
   await card(demo, '7000000001').waitFor({ timeout: 10_000 });
   await shot(demo, '4-demo-page-card.png');
   await stop();

@@ -9,7 +9,7 @@ import { seriousViolations } from './support/axe';
 import { launchExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
 import type { GatewaySim } from './support/gateway-sim';
 import { TEST_KEYS, UI_TIMEOUT_MS, expectDetailsShown, lookUp, saveKeys } from './support/ui';
-import { ITEM_NAMES, PAGES, card, idElement, restOn, startWingSim } from './wing-support/wing';
+import { ITEM_NAMES, PAGES, card, idElement, restOnId, startWingSim } from './wing-support/wing';
 
 const ID = '1015668177';
 
@@ -71,7 +71,7 @@ describe.each(['light', 'dark'] as const)('%s colour scheme', (colorScheme) => {
     await page.goto(PAGES.list);
     await page.waitForSelector('body[data-loaded-page="1"]');
     await idElement(page, ID).waitFor({ timeout: UI_TIMEOUT_MS });
-    await restOn(page, idElement(page, ID));
+    await restOnId(page, ID);
     await card(page, ID).getByText(ITEM_NAMES[ID]!, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     expectSchemeBackground(await card(page, ID).evaluate((el) => getComputedStyle(el).backgroundColor));
     expect(await seriousViolations(page, 'cs-lens-card')).toEqual([]);

@@ -8,7 +8,7 @@ import { zhTW } from '../../utils/i18n/zh-TW';
 import { launchExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
 import { type GatewaySim, TEST_ACCESS_KEY, TEST_SECRET_KEY, TEST_VENDOR_ID } from './support/gateway-sim';
 import { UI_TIMEOUT_MS } from './support/ui';
-import { ITEM_NAMES, PAGES, idElement, restOn, startWingSim } from './wing-support/wing';
+import { ITEM_NAMES, PAGES, idElement, restOnId, startWingSim } from './wing-support/wing';
 
 let sim: GatewaySim;
 let browser: ExtensionBrowser;
@@ -60,7 +60,7 @@ describe('Traditional Chinese browser in Taipei', () => {
     await page.goto(PAGES.list);
     await page.waitForSelector('body[data-loaded-page="1"]');
     await idElement(page, '1015668177').waitFor({ timeout: UI_TIMEOUT_MS });
-    await restOn(page, idElement(page, '1015668177'));
+    await restOnId(page, '1015668177');
     const card = page.getByRole('dialog', { name: zhTW['card.label'].replace('{id}', '1015668177'), exact: true });
     await card.getByText(ITEM_NAMES['1015668177']!, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     await card.getByRole('button', { name: zhTW['card.copyId'] }).waitFor({ timeout: UI_TIMEOUT_MS });

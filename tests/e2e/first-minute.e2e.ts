@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extensionIdOf, launchExtension, openExtensionPage, readAllStorage, type ExtensionBrowser } from './support/browser';
 import type { GatewaySim } from './support/gateway-sim';
 import { TEST_KEYS, UI_TIMEOUT_MS, en, expectDetailsShown, expectErrorShown, lookUp, pause, saveKeys } from './support/ui';
-import { PAGES, anyCard, card, expectDecoratedExactly, idElement, pointerAway, restOn, startWingSim, watchDialogs } from './wing-support/wing';
+import { PAGES, anyCard, card, expectDecoratedExactly, pointerAway, restOn, restOnId, startWingSim, watchDialogs } from './wing-support/wing';
 
 const SAMPLE_IDS = ['7000000001', '7000000002', '7000000003', '7000000004', '7000000005', '7000000006'];
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -80,7 +80,7 @@ describe('the first minute without keys', () => {
     await page.goto(demoUrl());
     // Six list rows and the detail panel's 상담번호; order numbers, option IDs and phones stay plain.
     await expectDecoratedExactly(page, [...SAMPLE_IDS, '7000000001']);
-    await restOn(page, idElement(page, '7000000002'));
+    await restOnId(page, '7000000002');
     const shown = card(page, '7000000002');
     await shown.waitFor({ timeout: UI_TIMEOUT_MS });
     await shown.getByText(en['sample.banner']).waitFor({ timeout: UI_TIMEOUT_MS });
@@ -132,7 +132,7 @@ describe('the first minute without keys', () => {
     const wing = await browser.ctx.newPage();
     await wing.goto(PAGES.list);
     await wing.waitForSelector('body[data-loaded-page="1"]');
-    await restOn(wing, idElement(wing, '258799946'));
+    await restOnId(wing, '258799946');
     const shown = card(wing, '258799946');
     await shown.getByText('제주 삼다수, 2L, 6개').first().waitFor({ timeout: UI_TIMEOUT_MS });
     await shown.getByRole('note').filter({ hasText: 'Your Open API key expires around' }).waitFor({ timeout: UI_TIMEOUT_MS });

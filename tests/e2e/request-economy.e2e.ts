@@ -8,7 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, openExtensionPage, stopServiceWorker, type ExtensionBrowser } from './support/browser';
 import { GatewaySim, SINGLE_LOOKUP_PREFIX } from './support/gateway-sim';
-import { LIST_PAGE_1, PAGES, WING_E2E_DIR, card, idElement, pointerAway, restOn } from './wing-support/wing';
+import { LIST_PAGE_1, PAGES, WING_E2E_DIR, card, pointerAway, restOnId } from './wing-support/wing';
 import { TEST_KEYS, UI_TIMEOUT_MS, en, expectDetailsShown, expectErrorShown, lookUp, pause, saveKeys, searchBox } from './support/ui';
 
 const SEED = '1015668177';
@@ -160,7 +160,7 @@ describe('request economy', () => {
     const hovered = LIST_PAGE_1.slice(0, 4);
     for (const [index, id] of hovered.entries()) {
       if (index === 2) await stopServiceWorker(browser.ctx);
-      await restOn(wing, idElement(wing, id));
+      await restOnId(wing, id);
       await expectPaused(card(wing, id), 'rate-limited');
       await pointerAway(wing);
       await card(wing, id).waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });

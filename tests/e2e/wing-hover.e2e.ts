@@ -25,7 +25,7 @@ import {
   focusedId,
   idElement,
   pointerAway,
-  restOn,
+  restOn, restOnId,
   startWingSim,
   watchDialogs,
 } from './wing-support/wing';
@@ -140,7 +140,7 @@ describe('hover intent', () => {
   it('resting on an ID opens its card after the dwell, with the item name; leaving closes it ~300 ms later', async () => {
     const id = '258799946';
     const started = Date.now();
-    await restOn(page, idElement(page, id));
+    await restOnId(page, id);
     await page.waitForTimeout(DWELL_MS / 2);
     expect(await anyCard(page).count(), 'no card before the dwell').toBe(0);
     const openedAfter = await msUntil(started, card(page, id), 'visible');
@@ -161,7 +161,7 @@ describe('hover intent', () => {
 
   it('moving from the ID onto the card keeps it open; leaving the card closes it', async () => {
     const id = '1015668177';
-    await restOn(page, idElement(page, id));
+    await restOnId(page, id);
     const dialog = card(page, id);
     await dialog.getByText(ITEM_NAMES[id]!, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     const target = await centreOf(idElement(page, id));
@@ -184,7 +184,7 @@ describe('hover intent', () => {
 
   it('Escape closes the card at once, focus returns to the ID, and the resting pointer does not reopen it', async () => {
     const id = '1015668178';
-    await restOn(page, idElement(page, id));
+    await restOnId(page, id);
     await card(page, id).waitFor({ timeout: UI_TIMEOUT_MS });
     await page.keyboard.press('Escape');
     await card(page, id).waitFor({ state: 'hidden', timeout: 250 });
@@ -209,7 +209,7 @@ describe('hover intent', () => {
 
 describe('what the card shows', () => {
   it('renders markup from the API as text: the literal <img …> is shown, no element is created, nothing runs', async () => {
-    await restOn(page, idElement(page, MARKUP_ID));
+    await restOnId(page, MARKUP_ID);
     const dialog = card(page, MARKUP_ID);
     await dialog.getByText('머그컵', { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     const text = (await dialog.textContent()) ?? '';
@@ -221,7 +221,7 @@ describe('what the card shows', () => {
   });
 
   it('an unknown ID (404) shows the not-found message in the card, not an endless spinner', async () => {
-    await restOn(page, idElement(page, UNKNOWN_ID));
+    await restOnId(page, UNKNOWN_ID);
     const dialog = card(page, UNKNOWN_ID);
     await dialog.getByText(en['error.not-found'], { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await dialog.getAttribute('aria-busy')).not.toBe('true');
@@ -236,7 +236,7 @@ describe('SPA paging (history.pushState)', () => {
     await page.waitForSelector('body[data-loaded-page="2"]');
     await expectDecoratedExactly(page, LIST_PAGE_2);
     const id = '1015668180';
-    await restOn(page, idElement(page, id));
+    await restOnId(page, id);
     await card(page, id).getByText(ITEM_NAMES[id]!, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     expect(sim.lookupsOf(id)).toHaveLength(1);
     expect(sim.apiRequests().map((r) => r.path)).toEqual([singleLookupPath(id)]);
@@ -268,7 +268,7 @@ describe('vendor mismatch', () => {
     await page.goto(PAGES.otherStore);
     await page.waitForSelector('body[data-loaded="true"]');
     const id = '1015668177';
-    await restOn(page, idElement(page, id));
+    await restOnId(page, id);
     const warning = en['card.vendorMismatch'].replace('{pageVendor}', 'A00099999');
     await card(page, id).getByText(warning, { exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
     // The background compared the codes: the saved vendor ID never reached the page.
@@ -279,7 +279,7 @@ describe('vendor mismatch', () => {
     await page.goto(PAGES.detail);
     await page.waitForSelector('body[data-loaded="true"]');
     const id = '1015668177';
-    await restOn(page, idElement(page, id));
+    await restOnId(page, id);
     const dialog = card(page, id);
     await dialog.getByText(ITEM_NAMES[id]!, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     await page.waitForTimeout(300); // the vendor check answers after the cached lookup

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
 import type { GatewaySim } from './support/gateway-sim';
 import { TEST_KEYS, UI_TIMEOUT_MS, en, saveKeys } from './support/ui';
-import { DWELL_MS, ITEM_NAMES, LIST_PAGE_1, PAGES, anyCard, apiCount, card, expectDecoratedExactly, idElement, pointerAway, restOn, startWingSim } from './wing-support/wing';
+import { DWELL_MS, ITEM_NAMES, LIST_PAGE_1, PAGES, anyCard, apiCount, card, expectDecoratedExactly, pointerAway, restOn, restOnId, startWingSim } from './wing-support/wing';
 
 let sim: GatewaySim;
 let browser: ExtensionBrowser;
@@ -49,13 +49,13 @@ describe('turning cards off and on', () => {
     const boxesDecorated = await cellBoxes(page);
     const id = '1015668177';
     await page.bringToFront();
-    await restOn(page, idElement(page, id));
+    await restOnId(page, id);
     const dialog = card(page, id);
     await dialog.getByText(ITEM_NAMES[id]!, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     await dialog.getByRole('button', { name: en['card.disable'], exact: true }).click();
     await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
     await expectDecoratedExactly(page, []);
-    expect(await page.locator('.cs-lens-id, [data-cs-lens-wrap], [aria-haspopup="dialog"]').count()).toBe(0);
+    expect(await page.locator('.cs-lens-id, [data-cs-lens-ids], [data-cs-lens-added], [aria-haspopup="dialog"]').count()).toBe(0);
     expect(await page.locator('table._t8Kq0 tbody').innerText()).toBe(textBefore);
     // Decorations are paint-only: not one cell of the table moved or changed size when they went away.
     expect(await cellBoxes(page)).toEqual(boxesDecorated);
@@ -96,7 +96,7 @@ describe('turning cards off and on', () => {
     // And the cards work again.
     await page.bringToFront();
     const id = '258799946';
-    await restOn(page, idElement(page, id));
+    await restOnId(page, id);
     await card(page, id).getByText(ITEM_NAMES[id]!, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     expect(sim.lookupsOf(id)).toHaveLength(1);
   });

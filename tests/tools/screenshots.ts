@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchExtension, openExtensionPage, type ExtensionBrowser } from '../e2e/support/browser';
 import { TEST_KEYS, expectDetailsShown, lookUp, saveKeys } from '../e2e/support/ui';
-import { ITEM_NAMES, PAGES, card, idElement, restOn, startWingSim } from '../e2e/wing-support/wing';
+import { ITEM_NAMES, PAGES, card, restOnId, startWingSim } from '../e2e/wing-support/wing';
 
 const DOCS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../docs');
 const ID = '1015668177';
@@ -53,7 +53,7 @@ try {
   await wing.setViewportSize({ width: 1100, height: 640 });
   await wing.goto(PAGES.list);
   await wing.waitForSelector('body[data-loaded-page="1"]');
-  await restOn(wing, idElement(wing, ID));
+  await restOnId(wing, ID);
   await card(wing, ID).getByText(ITEM_NAMES[ID]!, { exact: false }).first().waitFor();
   await save(wing, 'hover-card.png', 1100, 640);
 

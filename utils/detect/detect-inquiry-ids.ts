@@ -33,7 +33,7 @@ export interface DetectContext {
   skip?: (element: Element) => boolean;
   /** The labels and column headings that mark IDs: the built-in ones unless the seller added some. */
   labels?: InquiryIdLabels;
-  /** Also report IDs already decorated (counting what the page holds rather than what is left to do). */
+  /** Also report IDs already decorated (counting what the page holds, or re-reading what a marked element holds now). */
   includeDecorated?: boolean;
 }
 

@@ -6,7 +6,7 @@ const TEXT_NODE = 3;
 /** NodeFilter.SHOW_TEXT, spelt out so no global is needed. */
 const SHOW_TEXT = 0x4;
 
-/** Text under these is code or a form's value, not page text; wrapping it in a span would break it. */
+/** Text under these is code or a form's value, not page text: no inquiry number is read from it. */
 const NOT_PAGE_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'TITLE', 'OPTION', 'SELECT']);
 
 export function isElement(node: Node): node is Element {

@@ -1,7 +1,5 @@
 import { render } from 'preact';
 import { HoverCard, type HoverCardState } from '@/components/hover-card';
-import { isStaleDecoration, undecorate } from '../detect/decorate';
-import { DECORATED_ATTRIBUTE } from '../detect/detection';
 import type { ask as askBackground } from '../extension-api';
 import { copyText } from '../hover/clipboard-text';
 import { createHoverIntent, type CloseReason } from '../hover/hover-intent';
@@ -11,11 +9,12 @@ import type { Locale, Translate } from '../i18n/translate';
 import { plainTextSummary } from '../inquiry/summary';
 import { drawPlaced, followScrollAndResize } from './card-placement';
 import { createCardLookup, type Lookup } from './card-lookup';
+import { createIdTargets, type IdTarget, type IdTargetsOptions, type PointerHit } from './id-targets';
 import type { KeyboardNavigation } from './keyboard-navigation';
 import { createVendorCheck } from './vendor-check';
 
-export interface CardControllerOptions {
-  document: Document;
+/** Also the options of id-targets.ts: the document, the decorator, the caret API and its hit test. */
+export interface CardControllerOptions extends IdTargetsOptions {
   /** The element inside the card's shadow root that the card renders into. */
   container: HTMLElement;
   /** The shadow host: pointer and focus on it count as being on the card. */
@@ -36,9 +35,11 @@ export interface CardControllerOptions {
   onDisableCards: () => void;
   /** The current time (epoch ms); the open card's deadline counts down from it. */
   now: () => number;
+  /** Paints the ID under the pointer when it lies within a longer text (id-highlight.ts). */
+  hoverPaint: (range: Range | undefined) => void;
 }
 
-type Open = { target: HTMLElement; id: string; state: HoverCardState };
+type Open = { target: IdTarget; id: string; state: HoverCardState };
 
 /** An open card redraws this often, so its deadline counts down. */
 export const CARD_TICK_MS = 15_000;
@@ -59,7 +60,14 @@ export function createCardController(options: CardControllerOptions) {
   const lookup = createCardLookup(options.lookup);
   const vendor = createVendorCheck({ ask: options.ask, pageVendor: options.pageVendor });
 
-  const intent = createHoverIntent<HTMLElement, number>({
+  const targets = createIdTargets(options);
+  /** The target under the pointer, and the marked-within element it is in (moves inside it may switch IDs). */
+  let pointerTarget: IdTarget | undefined;
+  let pointerWithin: HTMLElement | undefined;
+  /** The target keyboard focus rests on (arrow keys move it between the IDs of one element). */
+  let focusTarget: IdTarget | undefined;
+
+  const intent = createHoverIntent<IdTarget, number>({
     openDelayMs: options.openDelayMs,
     setTimer: options.setTimer,
     clearTimer: options.clearTimer,
@@ -67,9 +75,9 @@ export function createCardController(options: CardControllerOptions) {
     onClose: (target, reason) => close(target, reason),
   });
 
-  function show(target: HTMLElement, refresh: boolean): void {
+  function show(target: IdTarget, refresh: boolean): void {
     // Re-read now: the page may have put another inquiry in this element since it was decorated.
-    const id = currentId(target);
+    const id = targets.currentId(target);
     if (!id) {
       quietClose = true;
       intent.escape();
@@ -98,7 +106,7 @@ export function createCardController(options: CardControllerOptions) {
     }, CARD_TICK_MS);
   }
 
-  function close(target: HTMLElement, reason: CloseReason): void {
+  function close(target: IdTarget, reason: CloseReason): void {
     lookup.cancel();
     open = undefined;
     pinned = false;
@@ -107,7 +115,7 @@ export function createCardController(options: CardControllerOptions) {
     if (tick !== undefined) options.clearTimer(tick);
     tick = undefined;
     render(null, container);
-    if (!quietClose && (reason === 'escape' || reason === 'pinned-escape')) target.focus();
+    if (!quietClose && (reason === 'escape' || reason === 'pinned-escape')) target.element.focus();
   }
 
   function draw(): void {
@@ -137,7 +145,7 @@ export function createCardController(options: CardControllerOptions) {
         onOpenOptions={() => void options.ask({ type: 'open-options' })}
       />
     );
-    drawPlaced((placement) => render(card(placement), container), container, target, document);
+    drawPlaced((placement) => render(card(placement), container), container, targets.anchorOf(target, id), document);
   }
 
   function togglePin(): void {
@@ -147,51 +155,68 @@ export function createCardController(options: CardControllerOptions) {
     draw();
   }
 
-  /** The ID the element stands for now, or undefined when the page has reused it (then the marker goes). */
-  function currentId(element: HTMLElement): string | undefined {
-    if (!element.isConnected || !element.hasAttribute(DECORATED_ATTRIBUTE)) return undefined;
-    if (!isStaleDecoration(element)) return element.getAttribute(DECORATED_ATTRIBUTE) ?? undefined;
-    undecorate(element);
-    return undefined;
+  /** The pointer is now on `target` (or on no ID): leaves the previous one for the intent, enters this. */
+  function pointAt({ target, range, within }: PointerHit): void {
+    pointerWithin = within;
+    if (target === pointerTarget) return;
+    if (pointerTarget) intent.pointerLeaveTarget(pointerTarget);
+    pointerTarget = target;
+    options.hoverPaint(range);
+    if (target) intent.pointerEnterTarget(target);
   }
 
-  /** The decorated ID under an event, unless the page has since put other content in it. */
-  const decoratedFrom = (node: EventTarget | null): HTMLElement | undefined => {
-    const element = node instanceof Element ? node.closest<HTMLElement>(`[${DECORATED_ATTRIBUTE}]`) : null;
-    return element && currentId(element) ? element : undefined;
-  };
+  /** ArrowRight / ArrowLeft on a focused element holding several IDs: the card of the next or previous one. */
+  function cycleFocus(step: 1 | -1): void {
+    const current = focusTarget;
+    if (!current || document.activeElement !== current.element) return;
+    const next = targets.sibling(current, step);
+    if (next === current) return;
+    intent.blurTarget(current);
+    focusTarget = next;
+    intent.focusTarget(next);
+  }
 
   return {
-    pointerOver(event: Event): void {
+    pointerOver(event: PointerEvent): void {
       if (event.target === host) return intent.pointerEnterCard();
-      const target = decoratedFrom(event.target);
-      if (target) intent.pointerEnterTarget(target);
+      pointAt(targets.underPointer(event.target, event.clientX, event.clientY));
+    },
+    /** Cheap unless the pointer is inside a marked-within element: only there can it move from one ID to another. */
+    pointerMove(event: PointerEvent): void {
+      if (pointerWithin) pointAt(targets.underPointer(event.target, event.clientX, event.clientY));
     },
     pointerOut(event: PointerEvent): void {
       if (event.target === host) {
         if (event.relatedTarget !== host) intent.pointerLeaveCard();
         return;
       }
-      const target = decoratedFrom(event.target);
-      if (target && !(event.relatedTarget instanceof Node && target.contains(event.relatedTarget))) intent.pointerLeaveTarget(target);
+      const related = event.relatedTarget instanceof Node ? event.relatedTarget : null;
+      if (pointerWithin && !(related && pointerWithin.contains(related))) pointerWithin = undefined;
+      if (pointerTarget && !(related && pointerTarget.element.contains(related))) pointAt({ within: pointerWithin });
     },
     focusIn(event: FocusEvent): void {
       if (event.target === host) return intent.focusEnterCard();
-      const target = decoratedFrom(event.target);
+      const target = targets.ofFocus(event.target);
       // Only the seller's keyboard navigation counts; a click's focus waits for the pointer's dwell, a page's el.focus() for nothing.
-      if (target && keyboard.take()) intent.focusTarget(target);
+      if (!target || !keyboard.take()) return;
+      focusTarget = target;
+      intent.focusTarget(target);
     },
     focusOut(event: FocusEvent): void {
       if (event.target === host) {
         if (event.relatedTarget !== host) intent.focusLeaveCard();
         return;
       }
-      const target = decoratedFrom(event.target);
-      if (target && event.relatedTarget !== host) intent.blurTarget(target);
+      const target = focusTarget?.element === event.target ? focusTarget : targets.ofFocus(event.target);
+      if (target && event.relatedTarget !== host) {
+        intent.blurTarget(target);
+        if (target === focusTarget) focusTarget = undefined;
+      }
     },
     keyDown(event: KeyboardEvent): void {
       keyboard.keyDown(event);
       if (event.key === 'Escape' && intent.isOpen) intent.escape();
+      else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') cycleFocus(event.key === 'ArrowRight' ? 1 : -1);
     },
     keyUp(event: KeyboardEvent): void {
       keyboard.keyUp(event);
@@ -205,6 +230,9 @@ export function createCardController(options: CardControllerOptions) {
       quietClose = false;
     },
     dispose(): void {
+      pointerTarget = focusTarget = undefined;
+      pointerWithin = undefined;
+      options.hoverPaint(undefined);
       lookup.cancel();
       intent.dispose();
       stopFollowing?.();

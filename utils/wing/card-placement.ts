@@ -4,7 +4,7 @@ import { placeCard, type Placement } from '../hover/placement';
  * Draws the card at its natural size, measures it, then draws it placed beside its target: it flips at
  * the viewport's edges and never covers the ID.
  */
-export function drawPlaced(draw: (placement?: Placement) => void, container: HTMLElement, target: Element, document: Document): void {
+export function drawPlaced(draw: (placement?: Placement) => void, container: HTMLElement, target: Pick<Element, 'getBoundingClientRect'>, document: Document): void {
   draw();
   const element = container.firstElementChild;
   if (!element) return;

@@ -1,6 +1,6 @@
-import { decorateAll, isStaleDecoration, undecorate } from '../detect/decorate';
+import { isStaleDecoration, undecorate, type Decorator } from '../detect/decorate';
 import { detectInElementsStepwise } from '../detect/detect-inquiry-ids';
-import { DECORATED_ATTRIBUTE, type Detection } from '../detect/detection';
+import { DECORATED_ATTRIBUTE, MARKED_WITHIN_ATTRIBUTE, type Detection } from '../detect/detection';
 import type { InquiryIdLabels } from '../detect/labels';
 import { createWorkQueue } from '../detect/work-queue';
 import { childrenInBand, type ViewBand } from './view-band';
@@ -16,6 +16,8 @@ export interface IdScannerOptions {
   band: () => ViewBand;
   /** The labels and headings that mark IDs (built-in ones unless the seller added some). */
   labels?: InquiryIdLabels;
+  /** Applies detections as marks; shared with the card, which re-reads marks through it. */
+  decorator: Decorator;
 }
 
 /** On a page with thousands of rows, decorations found so far show at least this often (each batch costs a layout). */
@@ -33,8 +35,10 @@ const ID_SOURCE_ATTRIBUTES = ['href', 'data-inquiry-id', 'data-inquiryid', 'data
  * resize, or when the list changes), found by binary search. Decorations (the only writes) are applied
  * in one batch when the queue runs dry, so a table is laid out again once, not once per slice.
  */
-export function createIdScanner({ document, schedule, now, ignore, band, labels }: IdScannerOptions) {
+export function createIdScanner({ document, schedule, now, ignore, band, labels, decorator }: IdScannerOptions) {
   let found: Detection[] = [];
+  /** Marked-within elements whose text or attributes the page changed: read again in the next batch. */
+  const changed = new Set<Element>();
   let oldestFoundAt = 0;
   /** Long lists seen so far; their children are scanned only in the band. */
   const lists = new Set<Element>();
@@ -54,8 +58,14 @@ export function createIdScanner({ document, schedule, now, ignore, band, labels 
     return true;
   };
 
+  const isMarkedWithin = (node: Node | null): node is Element => node instanceof Element && node.hasAttribute(MARKED_WITHIN_ATTRIBUTE);
+
   const queue = createWorkQueue({
-    process: (element) => collect(detectInElementsStepwise([element], { root: document.body, skip, labels })),
+    process: (element) => {
+      if (isMarkedWithin(element)) changed.add(element);
+      for (const marked of element.querySelectorAll(`[${MARKED_WITHIN_ATTRIBUTE}]`)) changed.add(marked);
+      return collect(detectInElementsStepwise([element], { root: document.body, skip, labels }));
+    },
     onIdle: () => decorateFound(),
     now,
     schedule,
@@ -76,6 +86,12 @@ export function createIdScanner({ document, schedule, now, ignore, band, labels 
     for (const record of records) {
       if (ignore(record.target)) continue;
       const target = record.target as Element;
+      // The page rewrote a text a mark within stands on (a framework updating `상담번호: {id}` in place).
+      const owner = record.type === 'characterData' ? target.parentElement : target;
+      if (isMarkedWithin(owner)) {
+        changed.add(owner);
+        queue.enqueue([owner]);
+      }
       if (record.type === 'attributes') {
         // A recycled element: what it stood for may have changed; drop a marker that no longer holds, then look again.
         if (target.hasAttribute(DECORATED_ATTRIBUTE) && isStaleDecoration(target)) undecorate(target);
@@ -120,11 +136,13 @@ export function createIdScanner({ document, schedule, now, ignore, band, labels 
   const observer = new MutationObserver(queueChanges);
 
   function decorateFound(): void {
-    if (found.length === 0) return;
+    if (found.length === 0 && changed.size === 0) return;
     queueChanges(observer.takeRecords()); // the page's own changes so far still count
-    decorateAll(found);
+    decorator.decorateAll(found);
     found = [];
-    observer.takeRecords(); // ours: wrapping an ID is no news to the scanner
+    for (const element of changed) decorator.refresh(element);
+    changed.clear();
+    observer.takeRecords(); // ours: marking an ID is no news to the scanner
   }
 
   /** The row of a long list that `node` lies in, if any. */
@@ -162,6 +180,7 @@ export function createIdScanner({ document, schedule, now, ignore, band, labels 
       listeners.abort();
       observer.disconnect();
       queue.clear();
+      changed.clear();
       lists.clear();
       seen = new WeakSet();
       found = [];

@@ -1,15 +1,18 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { inquiryIdLabels } from '../detect/labels';
+import { createDecorator } from '../detect/decorate';
 import { findVendorCode } from '../detect/vendor-code';
 import { ask, lookupInquiry } from '../extension-api';
 import { translatorFor } from '../i18n/message-format';
 import { pickLocale } from '../i18n/translate';
+import { caretFromPoint, pointOnRange } from './caret';
 import { createCardController } from './card-controller';
 import { createCardHost } from './card-host';
 import { loadCardMessages } from './card-messages';
 import { answerCountRequests, type CountAnswer } from './count-message';
 import { countInquiryIds } from './id-count';
+import { createIdHighlight } from './id-highlight';
 import { createIdScanner } from './id-scanner';
 import { createKeyboardNavigation } from './keyboard-navigation';
 import { addPageStyle } from './page-style';
@@ -23,9 +26,10 @@ const SLICE_TIMEOUT_MS = 200;
 const CARD_CSS = '/content-scripts/wing.css';
 
 /**
- * Hover cards on Wing: decorate inquiry IDs as they come on screen, open one card on hover intent or
- * keyboard focus. Everything is torn down through WXT's context (extension reloaded or updated) and
- * when the seller turns cards off. `host.lookup` replaces lookupInquiry (the demo page answers from
+ * Hover cards on Wing: mark inquiry IDs as they come on screen (attributes and CSS highlights only; no
+ * node of the page's is created, moved or split: docs/wing-content-script.md), open one card on hover
+ * intent or keyboard focus. Everything is torn down through WXT's context (extension reloaded or updated)
+ * and when the seller turns cards off. `host.lookup` replaces lookupInquiry (the demo page answers from
  * bundled samples); every card asks through it.
  */
 export async function startWingCards(ctx: ContentScriptContext, uiLanguage: string, host?: { lookup?: typeof lookupInquiry }): Promise<void> {
@@ -59,6 +63,8 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
     ui.mount();
     const { container } = ui;
     const setTimer = (callback: () => void, ms: number) => ctx.setTimeout(callback, ms);
+    const highlight = createIdHighlight(window);
+    const decorator = createDecorator(document.body, highlight, labels);
     const cards = createCardController({
       document,
       container,
@@ -74,6 +80,10 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
       pageVendor: () => findVendorCode(document.body),
       onDisableCards: () => void turnOffCards(),
       now: () => Date.now(),
+      decorator,
+      caretAt: caretFromPoint(document),
+      pointOnRange,
+      hoverPaint: (range) => highlight.hover(range),
     });
     const scanner = createIdScanner({
       document,
@@ -82,6 +92,7 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
       ignore: (node) => node === ui.host || ui.host.contains(node),
       band: () => viewBand(window.innerHeight),
       labels,
+      decorator,
     });
     const listeners = new AbortController();
     // Only the seller's own input counts: events a page script dispatches could otherwise spend lookups.
@@ -95,6 +106,7 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
       if (event.target instanceof Node) scanner.scanNow(event.target);
       cards.pointerOver(event);
     });
+    on('pointermove', (event) => cards.pointerMove(event));
     on('pointerout', (event) => cards.pointerOut(event));
     on('focusin', (event) => {
       if (event.target instanceof Node) scanner.scanNow(event.target);
@@ -114,6 +126,8 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
         cards.dispose();
         ui.remove();
         removeStyle();
+        decorator.forgetAll();
+        highlight.clear();
         removeDecorations(document);
         running = undefined;
       },

@@ -59,14 +59,22 @@ export function anyCard(page: Page): Locator {
   return page.locator('cs-lens-card').getByRole('dialog');
 }
 
-/** The decorated element of one ID in the page (there may be several; the first by default). */
+/**
+ * The marked element of one ID in the page (there may be several; the first by default): the element
+ * that is the ID (`data-cs-lens-id`), or the one whose text holds it among other text (`data-cs-lens-ids`).
+ */
 export function idElement(page: Page, id: string, nth = 0): Locator {
-  return page.locator(`[data-cs-lens-id="${id}"]`).nth(nth);
+  return page.locator(`[data-cs-lens-id="${id}"], [data-cs-lens-ids~="${id}"]`).nth(nth);
 }
 
-/** The IDs decorated in the page's DOM right now, sorted, one entry per decorated element. */
+/** The IDs marked in the page's DOM right now, sorted, one entry per marked element and ID. */
 export function decoratedIds(page: Page): Promise<string[]> {
-  return page.$$eval('[data-cs-lens-id]', (els) => els.map((e) => e.getAttribute('data-cs-lens-id') ?? '').sort());
+  return page.evaluate(() =>
+    [
+      ...[...document.querySelectorAll('[data-cs-lens-id]')].map((e) => e.getAttribute('data-cs-lens-id') ?? ''),
+      ...[...document.querySelectorAll('[data-cs-lens-ids]')].flatMap((e) => [...new Set((e.getAttribute('data-cs-lens-ids') ?? '').split(' '))]),
+    ].sort(),
+  );
 }
 
 /** Waits until the decorated IDs are exactly `ids` (as a multiset) and have stayed so for `settleMs`. */
@@ -104,6 +112,35 @@ export async function restOn(page: Page, target: Locator): Promise<void> {
   await target.scrollIntoViewIfNeeded();
   const { x, y } = await centreOf(target);
   await page.mouse.move(x, y);
+}
+
+/**
+ * The box of the ID's own characters, in viewport coordinates: the whole element when it is the ID,
+ * else the first place its text shows the ID (the pointer must rest on the digits, not beside them).
+ */
+export async function idBox(page: Page, id: string, nth = 0): Promise<{ x: number; y: number; width: number; height: number }> {
+  const element = idElement(page, id, nth);
+  await element.scrollIntoViewIfNeeded();
+  const box = await element.evaluate((el, digits) => {
+    if (el.getAttribute('data-cs-lens-id') === digits) return el.getBoundingClientRect().toJSON();
+    for (const node of el.childNodes) {
+      const at = node.nodeType === 3 ? (node as Text).data.indexOf(digits) : -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + digits.length);
+      return range.getBoundingClientRect().toJSON();
+    }
+    return null;
+  }, id);
+  if (!box) throw new Error(`ID ${id} is not shown in its marked element`);
+  return box as { x: number; y: number; width: number; height: number };
+}
+
+/** The pointer rests on the ID's characters (moved there in one step). */
+export async function restOnId(page: Page, id: string, nth = 0): Promise<void> {
+  const box = await idBox(page, id, nth);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 /** Records `window.alert` and similar dialogs, so a markup case that executes shows up. */

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { decorate } from '@/utils/detect/decorate';
+import { createDecorator } from '@/utils/detect/decorate';
 import { detectInElements, detectInquiryIds } from '@/utils/detect/detect-inquiry-ids';
 import { describeDetections, expectedIn } from './wing-fixtures';
 
@@ -197,7 +197,7 @@ describe('detectInquiryIds', () => {
     const document = page(table(['상담번호'], row('1015668177')));
     const [detection] = detectInquiryIds(document);
     if (!detection) throw new Error('not detected');
-    const decorated = decorate(detection);
+    const [decorated] = createDecorator(document).decorateAll([detection]);
     expect(detectInquiryIds(document)).toEqual([]);
     if (decorated?.firstChild) decorated.firstChild.nodeValue = '1015668178';
     expect(detectInquiryIds(document).map((d) => d.id)).toEqual(['1015668178']);

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { decorateAll } from '@/utils/detect/decorate';
+import { createDecorator } from '@/utils/detect/decorate';
 import { detectInElements, detectInElementsStepwise, detectInquiryIds } from '@/utils/detect/detect-inquiry-ids';
-import { DECORATED_ATTRIBUTE } from '@/utils/detect/detection';
+import { DECORATED_ATTRIBUTE, MARKED_WITHIN_ATTRIBUTE, idsMarkedWithin } from '@/utils/detect/detection';
 import { findVendorCode } from '@/utils/detect/vendor-code';
 import { FIXTURE_NAMES, describeDetections, expectedIn, loadFixture, pointedText, xhrBatches } from './wing-fixtures';
 
@@ -35,20 +35,29 @@ describe.each(FIXTURE_NAMES)('fixture %s.html', (name) => {
     expect(findVendorCode(loadFixture(name))).toBe('A00012345');
   });
 
-  it('decorates without changing the page text, and finds nothing new afterwards', () => {
+  it('marks every detection without creating, moving or splitting a node, and finds nothing new afterwards', () => {
     const page = loadFixture(name);
-    const before = page.body.textContent;
+    const walker = page.createTreeWalker(page.body, 0x4);
+    const texts: [Text, Node | null, string][] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push([node as Text, node.parentNode, (node as Text).data]);
     const detections = detectInquiryIds(page);
-    const decorated = decorateAll(detections);
-    expect(decorated).toHaveLength(detections.length);
-    expect(page.body.textContent).toBe(before);
-    expect(page.querySelectorAll(`[${DECORATED_ATTRIBUTE}]`)).toHaveLength(detections.length);
+    createDecorator(page).decorateAll(detections);
+    const marked = [
+      ...[...page.querySelectorAll(`[${DECORATED_ATTRIBUTE}]`)].map((e) => e.getAttribute(DECORATED_ATTRIBUTE)),
+      ...[...page.querySelectorAll(`[${MARKED_WITHIN_ATTRIBUTE}]`)].flatMap(idsMarkedWithin),
+    ];
+    expect(new Set(marked)).toEqual(new Set(detections.map((d) => d.id)));
+    const after: Node[] = [];
+    const again = page.createTreeWalker(page.body, 0x4);
+    for (let node = again.nextNode(); node; node = again.nextNode()) after.push(node);
+    expect(after).toEqual(texts.map(([node]) => node));
+    for (const [node, parent, data] of texts) expect([node.parentNode, node.data]).toEqual([parent, data]);
     expect(detectInquiryIds(page)).toEqual([]);
   });
 
   it('finds rows that XHR adds later, looking only at the added nodes', () => {
     const page = loadFixture(name);
-    decorateAll(detectInquiryIds(page));
+    createDecorator(page).decorateAll(detectInquiryIds(page));
     for (const { target, nodes } of xhrBatches(page)) {
       target.append(...nodes);
       const expected = nodes.flatMap((node) => expectedIn(node)).sort();

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decorateAll } from '@/utils/detect/decorate';
+import { createDecorator, type Decorator } from '@/utils/detect/decorate';
 import { detectInquiryIds } from '@/utils/detect/detect-inquiry-ids';
 import type { Result } from '@/utils/coupang/error-kinds';
 import { createTranslator } from '@/utils/i18n/translate';
 import type { LookupValue } from '@/utils/messaging';
 import { failure, success } from '@/utils/response-envelope';
+import type { Caret } from '@/utils/wing/caret';
 import { CARD_TICK_MS, createCardController } from '@/utils/wing/card-controller';
 import type { LookupOptions } from '@/utils/extension-api';
 import { createKeyboardNavigation } from '@/utils/wing/keyboard-navigation';
@@ -14,6 +15,8 @@ import { HOUR, NOW, unansweredInquiry } from '../components/inquiries';
 
 const ID = '1015668177';
 const LINK_ID = '1015668178';
+const TWO = ['1015668179', '1015668180'] as const;
+const NEW_ID = '1015668181';
 
 interface Asked {
   id: string;
@@ -26,13 +29,23 @@ let asked: Asked[];
 let now: number;
 let container: HTMLElement;
 let cards: ReturnType<typeof createCardController>;
+let decorator: Decorator;
+/** What the caret API answers for the pointer's position (happy-dom has none): set by each test. */
+let caret: Caret | undefined;
+/** The range painted as the ID under the pointer. */
+let hovered: Range | undefined;
 
 beforeEach(() => {
   document.body.innerHTML = `
     <table><thead><tr><th>상담번호</th></tr></thead><tbody><tr><td>${ID}</td></tr></tbody></table>
     <p>상세 <a id="link" href="/tenants/cs/detail?inquiryId=${LINK_ID}">보기</a></p>
+    <p id="label">상담번호: ${ID} 안내</p>
+    <p id="two">상담번호 ${TWO[0]}, 문의번호 ${TWO[1]} 처리</p>
     <div id="host"><div id="container"></div></div>`;
-  decorateAll(detectInquiryIds(document.body));
+  decorator = createDecorator(document.body);
+  decorator.decorateAll(detectInquiryIds(document.body));
+  caret = undefined;
+  hovered = undefined;
   timers = createFakeTimers();
   asked = [];
   now = NOW;
@@ -52,10 +65,17 @@ beforeEach(() => {
     pageVendor: () => undefined,
     onDisableCards: () => undefined,
     now: () => now,
+    decorator,
+    caretAt: () => caret,
+    pointOnRange: () => true,
+    hoverPaint: (range) => {
+      hovered = range;
+    },
   });
-  for (const type of ['pointerover', 'pointerout', 'focusin', 'focusout'] as const) {
+  for (const type of ['pointerover', 'pointermove', 'pointerout', 'focusin', 'focusout'] as const) {
     document.addEventListener(type, (event) => {
-      if (type === 'pointerover') cards.pointerOver(event);
+      if (type === 'pointerover') cards.pointerOver(event as PointerEvent);
+      if (type === 'pointermove') cards.pointerMove(event as PointerEvent);
       if (type === 'pointerout') cards.pointerOut(event as PointerEvent);
       if (type === 'focusin') cards.focusIn(event as FocusEvent);
       if (type === 'focusout') cards.focusOut(event as FocusEvent);
@@ -65,7 +85,15 @@ beforeEach(() => {
 
 afterEach(() => cards.dispose());
 
-const idSpan = () => document.querySelector(`[data-cs-lens-id="${ID}"]`) as HTMLElement;
+const idSpan = () => document.querySelector(`td[data-cs-lens-id="${ID}"]`) as HTMLElement;
+const byId = (id: string) => document.getElementById(id) as HTMLElement;
+/** The pointer on the characters of `digits` in the element's first text node (the caret on its second digit). */
+const caretOn = (element: HTMLElement, digits: string): Caret => {
+  const node = element.firstChild as Text;
+  return { node, offset: node.data.indexOf(digits) + 1 };
+};
+const pointer = (type: 'pointerover' | 'pointermove', element: Element) =>
+  element.dispatchEvent(new MouseEvent(type, { bubbles: true, clientX: 10, clientY: 10 }));
 const dialog = () => container.querySelector('[role=dialog]');
 const focusIn = (element: Element) => element.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
 const rest = (element: Element) => {
@@ -121,6 +149,80 @@ describe('asking through the injected lookup', () => {
       [ID, true],
       [LINK_ID, false],
     ]);
+  });
+});
+
+describe('IDs within a longer text (marked with attributes, the page’s text node untouched)', () => {
+  it('resting on the ID’s characters opens its card; on the label beside it, nothing', () => {
+    const label = byId('label');
+    caret = { node: label.firstChild as Node, offset: 2 };
+    pointer('pointerover', label);
+    timers.advance(1_000);
+    expect(asked).toEqual([]);
+    caret = caretOn(label, ID);
+    pointer('pointermove', label);
+    expect(hovered?.toString()).toBe(ID);
+    timers.advance(300);
+    expect(asked.map((a) => a.id)).toEqual([ID]);
+  });
+
+  it('a page script rewriting the text node to another ID: the page shows only the new one, and its card opens, not the old one’s', () => {
+    const label = byId('label');
+    const text = label.firstChild as Text;
+    text.data = `상담번호: ${NEW_ID} 안내`;
+    expect(label.textContent).toBe(`상담번호: ${NEW_ID} 안내`);
+    // Before the scanner has read the change again, the new number is not yet a known ID: nothing opens, the old ID least of all.
+    caret = caretOn(label, NEW_ID);
+    pointer('pointerover', label);
+    timers.advance(1_000);
+    expect(asked).toEqual([]);
+    pointer('pointermove', document.body);
+    decorator.refresh(label); // what the scanner does on the characterData mutation
+    expect(label.firstChild).toBe(text);
+    expect(label.getAttribute('data-cs-lens-ids')).toBe(NEW_ID);
+    pointer('pointerover', label);
+    timers.advance(300);
+    expect(asked.map((a) => a.id)).toEqual([NEW_ID]);
+    expect(dialog()?.getAttribute('aria-label')).toContain(NEW_ID);
+  });
+
+  it('two IDs in one text node: each opens its own card, and moving from one to the other switches', () => {
+    const two = byId('two');
+    caret = caretOn(two, TWO[0]);
+    pointer('pointerover', two);
+    timers.advance(300);
+    caret = caretOn(two, TWO[1]);
+    pointer('pointermove', two);
+    timers.advance(300);
+    expect(asked.map((a) => [a.id, a.options?.signal?.aborted])).toEqual([
+      [TWO[0], true],
+      [TWO[1], false],
+    ]);
+    expect(dialog()?.getAttribute('aria-label')).toContain(TWO[1]);
+  });
+
+  it('a label the page has since changed opens no card when the delay is over, and the mark goes', () => {
+    const label = byId('label');
+    caret = caretOn(label, ID);
+    pointer('pointerover', label);
+    timers.advance(200);
+    (label.firstChild as Text).data = `주문번호: ${ID} 안내`;
+    timers.advance(100);
+    expect(asked).toEqual([]);
+    expect(label.hasAttribute('data-cs-lens-ids')).toBe(false);
+  });
+
+  it('Tab onto an element holding two IDs opens the first; ArrowRight moves to the next', () => {
+    const two = byId('two');
+    expect(two.getAttribute('tabindex')).toBe('0');
+    cards.keyDown(new KeyboardEvent('keydown', { key: 'Tab' }));
+    two.focus();
+    timers.advance(300);
+    expect(asked.map((a) => a.id)).toEqual([TWO[0]]);
+    cards.keyDown(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
+    timers.advance(300);
+    expect(asked.map((a) => a.id)).toEqual([TWO[0], TWO[1]]);
+    expect(dialog()?.getAttribute('aria-label')).toContain(TWO[1]);
   });
 });
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** The popup's count (docs/detection.md#the-popups-count): what the content script answers, and how it keeps its tasks short. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { decorateAll } from '@/utils/detect/decorate';
+import { createDecorator } from '@/utils/detect/decorate';
 import { detectInquiryIds } from '@/utils/detect/detect-inquiry-ids';
 import { inquiryIdLabels } from '@/utils/detect/labels';
 import { COUNT_REQUEST, answerCountRequests, readCountAnswer, type CountAnswer } from '@/utils/wing/count-message';
@@ -33,8 +33,8 @@ describe('countInquiryIds', () => {
     document.body.insertAdjacentHTML('beforeend', '<p>상담번호 1100000000 (again)</p>');
     const time = fakeTime(0);
     expect(await countInquiryIds({ root: document.body, labels, ...time })).toEqual({ count: 301, complete: true });
-    decorateAll(detectInquiryIds(document.body).slice(0, 100));
-    expect(document.querySelectorAll('[data-cs-lens-id]')).toHaveLength(100);
+    createDecorator(document.body).decorateAll(detectInquiryIds(document.body).slice(0, 100));
+    expect(document.querySelectorAll('[data-cs-lens-id], [data-cs-lens-ids]')).toHaveLength(100);
     expect(await countInquiryIds({ root: document.body, labels, ...time })).toEqual({ count: 301, complete: true });
   });
 
@@ -44,7 +44,7 @@ describe('countInquiryIds', () => {
       row.getBoundingClientRect = () => ({ top: i * 20, bottom: (i + 1) * 20 }) as DOMRect;
     });
     const slices: (() => void)[] = [];
-    const scanner = createIdScanner({ document, schedule: (run) => slices.push(run), now: () => 0, ignore: () => false, band: () => ({ top: 0, bottom: 100 }) });
+    const scanner = createIdScanner({ document, schedule: (run) => slices.push(run), now: () => 0, ignore: () => false, band: () => ({ top: 0, bottom: 100 }), decorator: createDecorator(document.body) });
     scanner.start();
     for (let n = 0; slices.length > 0 && n < 1_000; n++) slices.shift()?.();
     const marked = document.querySelectorAll('[data-cs-lens-id]').length;

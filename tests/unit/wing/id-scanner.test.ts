@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createDecorator } from '@/utils/detect/decorate';
 import { LONG_LIST_CHILDREN, createIdScanner } from '@/utils/wing/id-scanner';
 import type { ViewBand } from '@/utils/wing/view-band';
 
@@ -29,19 +30,26 @@ function addRows(tbody: HTMLTableSectionElement, from: number, n: number): void 
 let slices: (() => void)[];
 let band: ViewBand;
 let scanner: ReturnType<typeof createIdScanner>;
+/** The ranges painted as IDs within a longer text. */
+let ranges: Set<Range>;
 
 function runAll(): void {
   for (let n = 0; slices.length > 0 && n < 10_000; n++) slices.shift()?.();
 }
 
-const decorated = () => [...document.querySelectorAll('[data-cs-lens-id]')].map((e) => e.getAttribute('data-cs-lens-id'));
+const decorated = () => [
+  ...[...document.querySelectorAll('[data-cs-lens-ids]')].flatMap((e) => (e.getAttribute('data-cs-lens-ids') ?? '').split(' ')),
+  ...[...document.querySelectorAll('[data-cs-lens-id]')].map((e) => e.getAttribute('data-cs-lens-id')),
+];
 const flushMutations = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => {
   slices = [];
   band = { top: 0, bottom: 5 * ROW_HEIGHT };
   scanner?.stop();
-  scanner = createIdScanner({ document, schedule: (run) => slices.push(run), now: () => 0, ignore: () => false, band: () => band });
+  ranges = new Set();
+  const decorator = createDecorator(document.body, { add: (range) => void ranges.add(range), delete: (range) => void ranges.delete(range) });
+  scanner = createIdScanner({ document, schedule: (run) => slices.push(run), now: () => 0, ignore: () => false, band: () => band, decorator });
 });
 
 describe('id scanner', () => {
@@ -109,6 +117,41 @@ describe('id scanner', () => {
     await flushMutations();
     runAll();
     expect(link.hasAttribute('data-cs-lens-id')).toBe(false);
+  });
+
+  it('a page script rewriting a marked text node in place: the page shows only the new ID, and the mark follows it', async () => {
+    document.body.innerHTML = '<p id="p">상담번호: 1015668177 안내</p>';
+    const p = document.getElementById('p') as HTMLElement;
+    const text = p.firstChild as Text;
+    scanner.start();
+    runAll();
+    expect([p.firstChild, text.parentNode, text.data, p.childNodes.length]).toEqual([text, p, '상담번호: 1015668177 안내', 1]);
+    expect(decorated()).toEqual(['1015668177']);
+    text.data = '상담번호: 1015668180 안내';
+    await flushMutations();
+    runAll();
+    expect(p.textContent).toBe('상담번호: 1015668180 안내');
+    expect(p.firstChild).toBe(text);
+    expect(decorated()).toEqual(['1015668180']);
+    expect([...ranges].map((range) => range.toString())).toEqual(['1015668180']);
+    text.data = '처리 완료';
+    await flushMutations();
+    runAll();
+    expect(decorated()).toEqual([]);
+    expect(p.outerHTML).toBe('<p id="p">처리 완료</p>');
+    expect(ranges.size).toBe(0);
+  });
+
+  it('a framework replacing the text node (textContent) is followed too', async () => {
+    document.body.innerHTML = '<p id="p">상담번호: 1015668177 안내</p>';
+    const p = document.getElementById('p') as HTMLElement;
+    scanner.start();
+    runAll();
+    p.textContent = '상담번호: 1015668180, 문의번호 1015668181';
+    await flushMutations();
+    runAll();
+    expect(decorated()).toEqual(['1015668180', '1015668181']);
+    expect([...ranges].map((range) => range.toString())).toEqual(['1015668180', '1015668181']);
   });
 
   it('stop: no more scanning on scroll', () => {

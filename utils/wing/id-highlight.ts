@@ -1,0 +1,61 @@
+/**
+ * The affordance of IDs marked within a longer text, drawn with the CSS Custom Highlight API: named
+ * highlights hold ranges over the IDs' characters and page-style.ts paints them (`::highlight(...)`).
+ * Nothing in the page's DOM changes and nothing is laid out again (docs/wing-content-script.md).
+ * Chrome 105+, Firefox 140+; elsewhere the marks work without the underline.
+ */
+import type { IdPaint } from '../detect/decorate';
+
+/** Every ID marked within a text: a dotted underline. */
+export const ID_HIGHLIGHT = 'cs-lens-id';
+/** The one ID under the pointer: a light background, as `.cs-lens-id:hover` has. */
+export const HOVER_HIGHLIGHT = 'cs-lens-id-hover';
+
+export interface IdHighlight extends IdPaint {
+  /** Paints `range` as the ID under the pointer (undefined: none). */
+  hover(range: Range | undefined): void;
+  /** Removes both highlights from the page. */
+  clear(): void;
+}
+
+interface HighlightSet {
+  add(range: Range): void;
+  delete(range: Range): boolean;
+  clear(): void;
+}
+
+interface HighlightWindow {
+  Highlight?: new (...ranges: Range[]) => HighlightSet;
+  CSS?: { highlights?: { set(name: string, highlight: HighlightSet): void; delete(name: string): boolean } };
+}
+
+export function createIdHighlight(view: Window | null): IdHighlight {
+  const { Highlight, CSS } = (view ?? {}) as HighlightWindow;
+  const registry = CSS?.highlights;
+  let ids: HighlightSet | undefined;
+  let hovered: HighlightSet | undefined;
+  try {
+    if (Highlight && registry) {
+      ids = new Highlight();
+      hovered = new Highlight();
+      registry.set(ID_HIGHLIGHT, ids);
+      registry.set(HOVER_HIGHLIGHT, hovered);
+    }
+  } catch {
+    ids = hovered = undefined; // a browser whose registry refuses the content script's highlights
+  }
+  return {
+    add: (range) => ids?.add(range),
+    delete: (range) => void ids?.delete(range),
+    hover(range) {
+      hovered?.clear();
+      if (range) hovered?.add(range);
+    },
+    clear() {
+      ids?.clear();
+      hovered?.clear();
+      registry?.delete(ID_HIGHLIGHT);
+      registry?.delete(HOVER_HIGHLIGHT);
+    },
+  };
+}
