@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from './support/browser';
 import type { GatewaySim } from './support/gateway-sim';
 import { TEST_KEYS, UI_TIMEOUT_MS, en, saveKeys } from './support/ui';
-import { DWELL_MS, ITEM_NAMES, PAGES, anyCard, apiCount, card, expectDecoratedExactly, idElement, pointerAway, restOn, startWingSim } from './wing-support/wing';
+import { DWELL_MS, ITEM_NAMES, PAGES, anyCard, apiCount, card, expectDecoratedExactly, idElement, pointerAway, restOn, restOnId, startWingSim } from './wing-support/wing';
 
 /** The renamed page's numbers: three in the 접수번호 column, one after a 접수번호 label. */
 const RENAMED_IDS = ['1015668177', '258799946', '1015668180', '1015668178'];
@@ -102,6 +102,14 @@ describe('a renamed column heading', () => {
     const id = '1015668177';
     await page.bringToFront();
     await restOn(page, idElement(page, id));
+    await card(page, id).getByText(ITEM_NAMES[id]!, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(sim.lookupsOf(id)).toHaveLength(1);
+    await pointerAway(page);
+  });
+
+  it("resting on the number in running text (접수번호 1015668178 …) opens its card: re-read with the seller's label", async () => {
+    const id = '1015668178';
+    await restOnId(page, id);
     await card(page, id).getByText(ITEM_NAMES[id]!, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     expect(sim.lookupsOf(id)).toHaveLength(1);
     await pointerAway(page);
