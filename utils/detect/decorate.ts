@@ -4,7 +4,8 @@
  * left it, and rewriting its text shows exactly what the page meant (docs/wing-content-script.md).
  *
  * - An element that is exactly one ID (a cell, a plain span, a link, an element naming it) is marked
- *   whole: `data-cs-lens-id`, the `cs-lens-id` class, and what keyboard users need.
+ *   whole: `data-cs-lens-id`, the `cs-lens-id` class (paint-only styles), and what keyboard users need;
+ *   its underline is a range over its contents, painted like the IDs within.
  * - Otherwise the element around the ID's text is marked within: `data-cs-lens-ids` lists its IDs, it
  *   becomes focusable if it is not, and the ID's characters are painted through ranges handed to an
  *   injected painter (a CSS Custom Highlight on Wing). Which ID the pointer rests on is read at hover time.
@@ -75,6 +76,19 @@ const placeElement = (place: Place): Element => ('whole' in place ? place.whole 
 export function createDecorator(root: Node & ParentNode, paint: IdPaint = NO_PAINT, labels?: InquiryIdLabels) {
   /** Elements marked within, and the ranges painted over their IDs. */
   const painted = new Map<Element, Range[]>();
+  /**
+   * Whole marks and the range over each one's contents. Their underline is painted too, not styled: a style
+   * that needs layout on a table cell lays out the whole table again (docs/wing-content-script.md#drawing).
+   */
+  const paintedWhole = new Map<Element, Range>();
+
+  function paintWhole(element: Element): void {
+    if (paintedWhole.has(element)) return;
+    const range = documentOf(element).createRange();
+    range.selectNodeContents(element);
+    paint.add(range);
+    paintedWhole.set(element, range);
+  }
 
   /** Marks `element` as holding exactly `runs` (none: the mark goes), painting each run. */
   function markWithin(element: Element, runs: readonly IdRun[]): void {
@@ -121,6 +135,11 @@ export function createDecorator(root: Node & ParentNode, paint: IdPaint = NO_PAI
     for (const element of painted.keys()) {
       if (!element.isConnected) markWithin(element, []);
     }
+    for (const [element, range] of paintedWhole) {
+      if (element.isConnected && element.hasAttribute(DECORATED_ATTRIBUTE)) continue;
+      paint.delete(range);
+      paintedWhole.delete(element);
+    }
   }
 
   /** Every detection that re-reading `element` (its text, its row's header, a label before it) yields now. */
@@ -145,7 +164,10 @@ export function createDecorator(root: Node & ParentNode, paint: IdPaint = NO_PAI
       else {
         if (place.whole.hasAttribute(MARKED_WITHIN_ATTRIBUTE)) markWithin(place.whole, []);
         const element = markWhole(place.whole, detection.id);
-        if (element) marked.add(element);
+        if (element) {
+          paintWhole(element);
+          marked.add(element);
+        }
       }
     }
     for (const [element, runs] of within) {
@@ -175,7 +197,9 @@ export function createDecorator(root: Node & ParentNode, paint: IdPaint = NO_PAI
     /** Stops painting (cards off, extension gone); the page's attributes go with removeDecorations. */
     forgetAll(): void {
       for (const ranges of painted.values()) for (const range of ranges) paint.delete(range);
+      for (const range of paintedWhole.values()) paint.delete(range);
       painted.clear();
+      paintedWhole.clear();
     },
   };
 }

@@ -36,6 +36,26 @@ function attributesOf(element: Element): Record<string, string> {
   return Object.fromEntries([...element.attributes].filter((a) => !BOOKKEEPING.has(a.name)).map((a) => [a.name, a.value]));
 }
 
+describe('whole marks are painted too', () => {
+  it("a cell that is exactly the ID gets its underline from a range over its text, not from a style on the cell", () => {
+    const { document, detections } = detectIn('<table><thead><tr><th>상담번호</th></tr></thead><tbody><tr><td>1015668177</td></tr></tbody></table>');
+    const td = document.querySelector('td') as HTMLElement;
+    const paint = fakePaint();
+    const decorator = createDecorator(document, paint);
+    expect(decorator.decorateAll(detections)).toEqual([td]);
+    expect(paint.texts()).toEqual(['1015668177']);
+    decorator.decorateAll(detections); // idempotent: one range per mark
+    expect(paint.ranges.size).toBe(1);
+    undecorate(td); // the mark no longer holds (the card found it stale)
+    td.remove();
+    decorator.decorateAll([]);
+    expect(paint.ranges.size).toBe(0);
+    decorator.decorateAll(detectInquiryIds(document));
+    decorator.forgetAll();
+    expect(paint.ranges.size).toBe(0);
+  });
+});
+
 describe('marks within a longer text', () => {
   it('mark the element around the ID with attributes and paint exactly the ID: the page’s text node stays its own', () => {
     const { document, detections } = detectIn('<p>상담번호 : 1015668177 건입니다.</p>');

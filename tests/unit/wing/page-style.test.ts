@@ -1,0 +1,28 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { addPageStyle } from '@/utils/wing/page-style';
+
+/**
+ * The properties a mark's own rules may set on a page element. A marked table cell is re-laid out with its
+ * whole table (tables are laid out as one), so a rule that needs layout on a cell costs a full layout of a
+ * 10,000-row list: text decorations (underline, its offset) do in Chromium, so the underline is drawn with
+ * the CSS Custom Highlight API instead (docs/wing-content-script.md#drawing).
+ */
+const PAINT_ONLY = new Set(['cursor', 'border-radius', 'background-color', 'outline', 'outline-offset']);
+
+afterEach(() => void document.head.replaceChildren());
+
+describe('the page style', () => {
+  it('gives marked elements paint-only properties; underlines come from ::highlight() only', () => {
+    addPageStyle(document);
+    const css = document.head.querySelector('style')?.textContent ?? '';
+    const rules = [...css.matchAll(/([^{}]+)\{([^}]*)\}/g)].map(([, selector, body]) => ({ selector: selector!.trim(), body: body! }));
+    expect(rules.length).toBeGreaterThan(0);
+    for (const { selector, body } of rules) {
+      if (selector.startsWith('::highlight(')) continue;
+      const properties = body.split(';').map((declaration) => declaration.split(':')[0]!.trim()).filter(Boolean);
+      for (const property of properties) expect(PAINT_ONLY.has(property), `${selector} sets ${property}`).toBe(true);
+    }
+    expect(rules.some(({ selector, body }) => selector === '::highlight(cs-lens-id)' && body.includes('underline'))).toBe(true);
+  });
+});
