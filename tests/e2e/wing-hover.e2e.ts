@@ -24,6 +24,7 @@ import {
   expectDecoratedExactly,
   focusedId,
   idElement,
+  noCardOpen,
   pointerAway,
   restOn, restOnId,
   startWingSim,
@@ -53,10 +54,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   sim.reset();
-  // Every test starts with no card open and the pointer on an empty spot.
-  await pointerAway(page);
-  if (await anyCard(page).count()) await page.keyboard.press('Escape');
-  await anyCard(page).waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  await noCardOpen(page);
 });
 
 type Box = { x: number; y: number; width: number; height: number };

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from './support/browser';
 import type { GatewaySim } from './support/gateway-sim';
 import { TEST_KEYS, UI_TIMEOUT_MS, en, saveKeys } from './support/ui';
-import { DWELL_MS, ITEM_NAMES, WING, anyCard, card, expectDecoratedExactly, idBox, pointerAway, restOnId, startWingSim } from './wing-support/wing';
+import { DWELL_MS, ITEM_NAMES, WING, anyCard, card, expectDecoratedExactly, idBox, noCardOpen, pointerAway, restOnId, startWingSim } from './wing-support/wing';
 
 const TEXT_NODES = `${WING}/tenants/cs/text-nodes.html`;
 const LABELLED = '1015668177';
@@ -38,9 +38,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   sim.reset();
-  await pointerAway(page);
-  if (await anyCard(page).count()) await page.keyboard.press('Escape');
-  await anyCard(page).waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  await noCardOpen(page);
 });
 
 /** The ranges of the `cs-lens-id` highlight, as the page's own script sees CSS.highlights. */

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { API_HOST, GatewaySim } from '../support/gateway-sim';
-import { en } from '../support/ui';
+import { UI_TIMEOUT_MS, en } from '../support/ui';
 
 export const WING_E2E_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../fixtures/wing-e2e');
 export const WING = 'https://wing.coupang.com';
@@ -98,6 +98,13 @@ export async function expectDecoratedExactly(page: Page, ids: readonly string[],
 /** Moves the pointer to a spot of the page that holds no ID and no card (the top-left corner). */
 export async function pointerAway(page: Page): Promise<void> {
   await page.mouse.move(2, 2);
+}
+
+/** Between tests: no card open and the pointer on an empty spot. */
+export async function noCardOpen(page: Page): Promise<void> {
+  await pointerAway(page);
+  if (await anyCard(page).count()) await page.keyboard.press('Escape');
+  await anyCard(page).waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
 }
 
 /** Centre of an element in viewport coordinates. */
