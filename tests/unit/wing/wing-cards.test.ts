@@ -1,0 +1,130 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options { "url": "https://wing.coupang.com/tenants/cs/csinquiry/list" }
+/**
+ * startWingCards as a whole, in one document: turning cards off and on, new seller labels, in-app
+ * navigation out of scope and back, and the extension going away. Each leaves the page's markup exactly as
+ * the page made it whenever cards are not running (docs/wing-content-script.md#teardown).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { cardCatalog } from '@/utils/i18n/card-catalog';
+import { en } from '@/utils/i18n/en';
+import { updateSettings } from '@/utils/storage';
+import { startWingCards } from '@/utils/wing/wing-cards';
+
+const PAGE = `
+  <table><thead><tr><th>상담번호</th><th>주문번호</th></tr></thead>
+  <tbody><tr><td>1015668177</td><td>31000012345678</td></tr></tbody></table>
+  <p id="note">접수번호: 1015668178 안내</p>`;
+
+/** The parts of WXT's context the Wing cards use, with a switch for "the extension went away". */
+function fakeContext() {
+  const invalidated: (() => void)[] = [];
+  const controller = new AbortController();
+  const ctx = {
+    isValid: true,
+    signal: controller.signal,
+    addEventListener: (target: EventTarget, type: string, handler: EventListener) =>
+      target.addEventListener(type, handler, { signal: controller.signal }),
+    setTimeout: (run: () => void, ms: number) => setTimeout(run, ms),
+    requestIdleCallback: (run: () => void) => setTimeout(run, 0),
+    onInvalidated: (run: () => void) => void invalidated.push(run),
+  };
+  return {
+    ctx: ctx as unknown as ContentScriptContext,
+    invalidate() {
+      ctx.isValid = false;
+      controller.abort();
+      for (const run of invalidated) run();
+    },
+  };
+}
+
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+};
+const marked = () =>
+  [...document.querySelectorAll('[data-cs-lens-id], [data-cs-lens-ids]')].map((e) => e.getAttribute('data-cs-lens-id') ?? e.getAttribute('data-cs-lens-ids'));
+const pageMarkup = () => document.body.innerHTML.replace(/<cs-lens-card[^>]*><\/cs-lens-card>/, '');
+
+let pristine: string;
+let teardown: (() => void) | undefined;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  // The card's CSS and catalog, as the build serves them to the content script.
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => new Response(String(url).endsWith('.json') ? JSON.stringify(cardCatalog(en, en)) : '.csl-hc{}')),
+  );
+  document.head.innerHTML = '';
+  document.body.innerHTML = PAGE;
+  pristine = document.body.innerHTML;
+});
+
+afterEach(() => {
+  teardown?.();
+  teardown = undefined;
+  vi.unstubAllGlobals();
+});
+
+async function start() {
+  const { ctx, invalidate } = fakeContext();
+  teardown = invalidate;
+  await startWingCards(ctx, 'en-US');
+  await settle();
+  return { invalidate };
+}
+
+describe('Wing cards from start to teardown', () => {
+  it('marks the call-center numbers; turning cards off gives the page back byte for byte, and on marks again', async () => {
+    await start();
+    expect(marked()).toEqual(['1015668177']);
+    await updateSettings({ hoverCardsEnabled: false });
+    await settle();
+    expect(marked()).toEqual([]);
+    expect(pageMarkup()).toBe(pristine);
+    expect(document.getElementById('cs-lens-page-style')).toBeNull();
+    await updateSettings({ hoverCardsEnabled: true });
+    await settle();
+    expect(marked()).toEqual(['1015668177']);
+  });
+
+  it("a seller's new label is picked up at once: the running scanner starts again with it", async () => {
+    await start();
+    expect(marked()).toEqual(['1015668177']);
+    await updateSettings({ extraIdLabels: ['접수번호'] });
+    await settle();
+    expect(marked().sort()).toEqual(['1015668177', '1015668178']);
+    await updateSettings({ extraIdLabels: [] });
+    await settle();
+    expect(marked()).toEqual(['1015668177']);
+    expect(document.getElementById('note')?.outerHTML).toBe('<p id="note">접수번호: 1015668178 안내</p>');
+  });
+
+  it('in-app navigation into product Q&A stops the cards; back on a call-center page they return', async () => {
+    await start();
+    const navigate = (path: string) =>
+      window.dispatchEvent(Object.assign(new Event('wxt:locationchange'), { newUrl: new URL(`https://wing.coupang.com${path}`) }));
+    navigate('/tenants/cs/product/inquiries');
+    await settle();
+    expect(marked()).toEqual([]);
+    expect(pageMarkup()).toBe(pristine);
+    navigate('/tenants/cs/csinquiry/list');
+    await settle();
+    expect(marked()).toEqual(['1015668177']);
+  });
+
+  it('the extension going away (reloaded or updated) removes everything, and later page changes are not scanned', async () => {
+    const { invalidate } = await start();
+    invalidate();
+    teardown = undefined;
+    expect(document.body.innerHTML).toBe(pristine);
+    expect(document.querySelector('cs-lens-card')).toBeNull();
+    document.querySelector('tbody')?.insertAdjacentHTML('beforeend', '<tr><td>1015668180</td><td>-</td></tr>');
+    await updateSettings({ hoverDelayMs: 500 });
+    await settle();
+    expect(marked()).toEqual([]);
+  });
+});
