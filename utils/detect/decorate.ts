@@ -45,8 +45,8 @@ export interface IdRun {
 
 /** Draws the IDs of marks within (utils/wing/id-highlight.ts); the decorator only hands it ranges. */
 export interface IdPaint {
-  add(range: Range): void;
-  delete(range: Range): void;
+  add(range: AbstractRange): void;
+  delete(range: AbstractRange): void;
 }
 
 const NO_PAINT: IdPaint = { add: () => undefined, delete: () => undefined };
@@ -80,12 +80,11 @@ export function createDecorator(root: Node & ParentNode, paint: IdPaint = NO_PAI
    * Whole marks and the range over each one's contents. Their underline is painted too, not styled: a style
    * that needs layout on a table cell lays out the whole table again (docs/wing-content-script.md#drawing).
    */
-  const paintedWhole = new Map<Element, Range>();
+  const paintedWhole = new Map<Element, AbstractRange>();
 
   function paintWhole(element: Element): void {
     if (paintedWhole.has(element)) return;
-    const range = documentOf(element).createRange();
-    range.selectNodeContents(element);
+    const range = contentsRange(element);
     paint.add(range);
     paintedWhole.set(element, range);
   }
@@ -205,6 +204,24 @@ export function createDecorator(root: Node & ParentNode, paint: IdPaint = NO_PAI
 }
 
 export type Decorator = ReturnType<typeof createDecorator>;
+
+/**
+ * A range over all of `element`'s contents. A StaticRange where there is one: the browser keeps every live
+ * Range up to date on each change of the document, so a live range per whole mark would make each of the
+ * page's own DOM changes cost in proportion to the marks. A whole mark needs no tracking (a changed element
+ * is read again, and its mark and paint go when it no longer holds). Marks within keep live ranges: their
+ * collapsing is how a rewritten text stops showing the old ID.
+ */
+function contentsRange(element: Element): AbstractRange {
+  const document = documentOf(element);
+  const StaticRangeClass = (document.defaultView as { StaticRange?: typeof StaticRange } | null)?.StaticRange;
+  if (StaticRangeClass) {
+    return new StaticRangeClass({ startContainer: element, startOffset: 0, endContainer: element, endOffset: element.childNodes.length });
+  }
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  return range;
+}
 
 /**
  * A plain inline element, a link or button, or a table or grid cell that holds nothing but the ID. Such an

@@ -19,13 +19,13 @@ export interface IdHighlight extends IdPaint {
 }
 
 interface HighlightSet {
-  add(range: Range): void;
-  delete(range: Range): boolean;
+  add(range: AbstractRange): void;
+  delete(range: AbstractRange): boolean;
   clear(): void;
 }
 
 interface HighlightWindow {
-  Highlight?: new (...ranges: Range[]) => HighlightSet;
+  Highlight?: new (...ranges: AbstractRange[]) => HighlightSet;
   CSS?: { highlights?: { set(name: string, highlight: HighlightSet): void; delete(name: string): boolean } };
 }
 

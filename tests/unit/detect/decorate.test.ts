@@ -16,13 +16,16 @@ function only(detections: Detection[]): Detection {
   return detections[0] as Detection;
 }
 
-/** Records the ranges the decorator paints, as the CSS highlight would hold them. */
+/**
+ * Records the ranges the decorator paints, as the CSS highlight would hold them. happy-dom has no
+ * StaticRange, so the decorator hands it live Ranges for whole marks too.
+ */
 function fakePaint(): IdPaint & { ranges: Set<Range>; texts: () => string[] } {
   const ranges = new Set<Range>();
   return {
     ranges,
-    add: (range) => void ranges.add(range),
-    delete: (range) => void ranges.delete(range),
+    add: (range) => void ranges.add(range as Range),
+    delete: (range) => void ranges.delete(range as Range),
     texts: () => [...ranges].map((range) => range.toString()),
   };
 }

@@ -48,7 +48,8 @@ beforeEach(() => {
   band = { top: 0, bottom: 5 * ROW_HEIGHT };
   scanner?.stop();
   ranges = new Set();
-  const decorator = createDecorator(document.body, { add: (range) => void ranges.add(range), delete: (range) => void ranges.delete(range) });
+  // happy-dom has no StaticRange: every painted range here is a live Range.
+  const decorator = createDecorator(document.body, { add: (range) => void ranges.add(range as Range), delete: (range) => void ranges.delete(range as Range) });
   scanner = createIdScanner({ document, schedule: (run) => slices.push(run), now: () => 0, ignore: () => false, band: () => band, decorator });
 });
 
