@@ -54,10 +54,9 @@ export function createRouter(deps: RouterDeps) {
         const client = await deps.clients.get();
         return success(deps.economy.report(client.ok ? client.value.vendorId : '', client.ok ? client.value.holdKey : undefined, deps.now()));
       }
-      case 'get-status': {
-        const status = statusOf(await deps.credentials.load());
-        return success(fromOwnPage ? status : { ...status, accessKey: '' });
-      }
+      case 'get-status':
+        // Own pages only (CONTENT_SCRIPT_REQUESTS leaves it out), so the access key may go with it.
+        return success(statusOf(await deps.credentials.load()));
       case 'save-credentials': {
         const saved = await saveCredentials(deps.credentials, deps.subtle, request, deps.now());
         if (saved.ok) await credentialsChanged();

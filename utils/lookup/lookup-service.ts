@@ -75,6 +75,8 @@ const cachedSchema = z.record(
 
 interface Waiter {
   resolve: (result: Result<LookupValue>) => void;
+  /** The asker's signal: carried over when the keys change and the lookup is asked again. */
+  signal?: AbortSignal;
 }
 
 interface Job {
@@ -161,7 +163,7 @@ export function createLookupService(options: LookupServiceOptions) {
 
   function join(job: Job, signal: AbortSignal | undefined): Promise<Result<LookupValue>> {
     return new Promise((resolve) => {
-      const waiter: Waiter = { resolve };
+      const waiter: Waiter = { resolve, signal };
       job.waiters.add(waiter);
       signal?.addEventListener(
         'abort',
@@ -240,7 +242,7 @@ export function createLookupService(options: LookupServiceOptions) {
     finish(job, { ok: false, error: failure });
   }
 
-  return {
+  const service = {
     async lookup(id: string, { refresh = false, signal, retry = false }: LookupRequest = {}): Promise<Result<LookupValue>> {
       if (signal?.aborted) return aborted();
       if (!isInquiryId(id)) return { ok: false, error: { kind: 'invalid-input' } };
@@ -273,6 +275,13 @@ export function createLookupService(options: LookupServiceOptions) {
     /** The keys changed: forget what the old ones fetched, and never cache what they are still fetching. */
     async clear(): Promise<void> {
       generation += 1;
+      // Nothing queued or out goes on signed with the old keys: stop it, and ask again with the new ones.
+      for (const job of [...jobs.values()]) {
+        const waiters = [...job.waiters];
+        job.waiters.clear();
+        abandon(job);
+        for (const waiter of waiters) void service.lookup(job.id, { refresh: true, signal: waiter.signal }).then(waiter.resolve);
+      }
       await loaded;
       memory.clear();
       persist();
@@ -283,6 +292,7 @@ export function createLookupService(options: LookupServiceOptions) {
     /** Resolves once every cache write so far is done (tests). */
     flushed: () => writes,
   };
+  return service;
 }
 
 export type LookupService = ReturnType<typeof createLookupService>;

@@ -75,7 +75,7 @@ export function createCardController(options: CardControllerOptions) {
     onClose: (target, reason) => close(target, reason),
   });
 
-  function show(target: IdTarget, refresh: boolean): void {
+  function show(target: IdTarget, refresh: boolean, retry = false): void {
     // Re-read now: the page may have put another inquiry in this element since it was decorated.
     const id = targets.currentId(target);
     if (!id) {
@@ -93,7 +93,7 @@ export function createCardController(options: CardControllerOptions) {
       if (open?.target !== target || open.id !== id) return;
       open = { ...open, state: result.ok ? { phase: 'shown', value: result.value } : { phase: 'failed', error: result.error } };
       draw();
-    });
+    }, retry);
   }
 
   function scheduleTick(): void {
@@ -138,7 +138,8 @@ export function createCardController(options: CardControllerOptions) {
           copyText(plainTextSummary(state.value.inquiry, t, locale, coupangNow(state.value, options.now())), { clipboard: navigator.clipboard, document, container })
         }
         onOpenSidePanel={() => void options.ask({ type: 'open-side-panel', id })}
-        onRefresh={() => show(target, true)}
+        // Retry on a held failure is the seller's go-ahead to try these keys again, as in the popup.
+        onRefresh={() => show(target, true, state.phase === 'failed' && state.error.held === true)}
         onTogglePin={togglePin}
         onDisableCards={options.onDisableCards}
         onClose={() => intent.escape()}

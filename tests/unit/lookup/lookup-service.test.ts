@@ -175,16 +175,51 @@ describe('lookup service: cache', () => {
     expect(Object.keys(s.stored()).sort()).toEqual(['2', '3', '4']);
   });
 
-  it('an answer fetched with the old keys is never cached after the keys change', async () => {
+  it('a request out with the old keys is stopped when the keys change, and its answer never cached', async () => {
     const s = setup();
     s.holdRequests();
     const pending = s.service.lookup('77');
     await vi.advanceTimersByTimeAsync(0);
     await s.service.clear();
-    s.releaseAll();
-    await settle(pending);
     await s.flush();
+    expect(s.signals[0]?.aborted).toBe(true);
     expect(s.stored()).toEqual({});
+    // The asker is asked again (with the keys now saved), not left waiting.
+    for (let i = 0; i < 10 && s.calls.length < 2; i++) await vi.advanceTimersByTimeAsync(1_000);
+    s.releaseAll();
+    expect(await settle(pending)).toMatchObject({ ok: true });
+    expect(s.calls).toEqual(['77', '77']);
+  });
+
+  it('changing the keys stops what the old keys had in flight: the asker and a new lookup get an answer signed with the new keys', async () => {
+    const sent: Array<{ key: string; signal: AbortSignal }> = [];
+    const sourceFor = (key: string): InquirySource => ({
+      vendorId: 'A00012345',
+      holdKey: key,
+      getInquiry: (id, { signal }) => {
+        sent.push({ key, signal });
+        if (key === 'old') return new Promise((resolve) => signal.addEventListener('abort', () => resolve({ ok: false, error: { kind: 'aborted' } }), { once: true }));
+        return Promise.resolve({ ok: true, value: { inquiry: inquiry(id) } });
+      },
+    });
+    let current = sourceFor('old');
+    const service = createLookupService({
+      source: async () => ({ ok: true, value: current }),
+      cache: asyncStore<Record<string, CachedLookup>>(),
+      economy: createRequestEconomy({ store: asyncStore<EconomyState>(), now: () => Date.now() }),
+      now: () => Date.now(),
+      random: () => 0.5,
+    });
+    const first = service.lookup('77');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent.map((s) => s.key)).toEqual(['old']);
+    current = sourceFor('new');
+    await service.clear();
+    const second = service.lookup('77');
+    expect(await settle(first)).toMatchObject({ ok: true });
+    expect(await settle(second)).toMatchObject({ ok: true });
+    expect(sent[0]?.signal.aborted).toBe(true);
+    expect(sent.slice(1).map((s) => s.key)).toEqual(['new']);
   });
 
   it('passes the source error through without a request (no keys saved)', async () => {

@@ -150,6 +150,18 @@ describe('asking through the injected lookup', () => {
       [LINK_ID, false],
     ]);
   });
+  it('Retry on a held failure asks with retry, so it can lift the hold (docs/request-economy.md#holds); Retry on another failure only refreshes', async () => {
+    rest(idSpan());
+    asked[0]?.answer(failure('forbidden', { status: 403, detail: 'Not allowed IP', held: true }));
+    await flush();
+    const retryButton = () => container.querySelector('.csl-hc-failed button') as HTMLButtonElement;
+    retryButton().click();
+    expect(asked[1]?.options).toMatchObject({ refresh: true, retry: true });
+    asked[1]?.answer(failure('network'));
+    await flush();
+    retryButton().click();
+    expect(asked[2]?.options).toMatchObject({ refresh: true, retry: false });
+  });
 });
 
 describe('IDs within a longer text (marked with attributes, the page’s text node untouched)', () => {
