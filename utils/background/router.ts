@@ -51,6 +51,8 @@ export function createRouter(deps: RouterDeps) {
         return result.ok ? result : { ok: false, error: shownError(result.error) };
       }
       case 'get-usage': {
+        // A cold worker: the saved breaker and usage first, or a persisted pause reads as closed (docs/request-economy.md#breaker).
+        await deps.economy.ready;
         const client = await deps.clients.get();
         return success(deps.economy.report(client.ok ? client.value.vendorId : '', client.ok ? client.value.holdKey : undefined, deps.now()));
       }
@@ -74,6 +76,8 @@ export function createRouter(deps: RouterDeps) {
         // The seller's explicit check: it lifts a hold for this one try, but never passes an open breaker,
         // and it counts against the same budget (docs/request-economy.md#holds).
         const { vendorId, holdKey } = loaded.value;
+        // Before any change: the late load of the saved state would overwrite it, and a persisted pause must hold.
+        await deps.economy.ready;
         deps.economy.releaseHold(holdKey);
         const refused = deps.economy.refuse(vendorId, holdKey, deps.now());
         if (refused) return { ok: false, error: refused };

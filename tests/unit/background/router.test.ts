@@ -4,7 +4,7 @@ import { createClientProvider } from '@/utils/background/client-provider';
 import { createRouter, type MessageSender } from '@/utils/background/router';
 import type { StoredCredentials } from '@/utils/credentials-store';
 import { createLookupService, type CachedLookup } from '@/utils/lookup/lookup-service';
-import { createRequestEconomy } from '@/utils/lookup/request-economy';
+import { createRequestEconomy, type EconomyState } from '@/utils/lookup/request-economy';
 import { readFixture } from '../coupang/read-fixture';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -20,7 +20,7 @@ function withUnknownFields(body: string): string {
   return body.replace('"inquiryId": 258799946,', '"inquiryId": 258799946, "buyerAddress": "서울시 어딘가 1-2", ');
 }
 
-function setup() {
+function setup(economyStore: { get: () => Promise<unknown>; set: (value: EconomyState) => Promise<void> } = { get: async () => undefined, set: async () => {} }) {
   let saved: StoredCredentials | undefined;
   let cache: Record<string, CachedLookup> = {};
   const requests: Array<{ url: string; authorization: string | null }> = [];
@@ -36,7 +36,7 @@ function setup() {
   const now = () => SAVED_AT;
   const subtle = globalThis.crypto.subtle;
   const clients = createClientProvider(credentials, { fetch, subtle, now });
-  const economy = createRequestEconomy({ store: { get: async () => undefined, set: async () => {} }, now });
+  const economy = createRequestEconomy({ store: economyStore, now });
   const lookups = createLookupService({
     source: async () => clients.get(),
     cache: { get: async () => cache, set: async (value) => void (cache = value) },
@@ -199,6 +199,28 @@ describe('background router', () => {
     await s.router.dispatch(SAVE, OWN_PAGE);
     s.economy.settle('A00012345', 'x', { kind: 'rate-limited', status: 429 }, false, false, Date.UTC(2025, 9, 15, 8, 30));
     expect(await s.router.dispatch({ type: 'test-connection' }, OWN_PAGE)).toEqual({ ok: false, error: { kind: 'rate-limited', resumesAt: Date.UTC(2025, 9, 15, 8, 31) } });
+    expect(s.requests).toEqual([]);
+  });
+
+  it('a cold worker: test-connection and get-usage wait for the saved pause (issue 16, item 5)', async () => {
+    let load!: (state: EconomyState) => void;
+    const loading = new Promise<EconomyState>((resolve) => (load = resolve));
+    const s = setup({ get: () => loading, set: async () => {} });
+    await s.router.dispatch(SAVE, OWN_PAGE);
+    const tested = s.router.dispatch({ type: 'test-connection' }, OWN_PAGE);
+    const usage = s.router.dispatch({ type: 'get-usage' }, OWN_PAGE);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const resumesAt = SAVED_AT + 60_000;
+    load({
+      breakers: { A00012345: { phase: 'open', reason: 'rate-limited', resumesAt, pausedAt: SAVED_AT, trips: { 'rate-limited': 1, blocked: 0 } } },
+      holds: {},
+      slowUntil: 0,
+      bucket: { tokens: 5, updatedAt: SAVED_AT, sent: [] },
+      usage: {},
+      trips: [],
+    });
+    expect(await tested).toEqual({ ok: false, error: { kind: 'rate-limited', resumesAt } });
+    expect(await usage).toMatchObject({ ok: true, value: { breaker: { phase: 'open', resumesAt } } });
     expect(s.requests).toEqual([]);
   });
 
