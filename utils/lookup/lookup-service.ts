@@ -87,6 +87,13 @@ interface Job {
   attempts: number;
 }
 
+/** A request that is not a lookup (the connection test) waiting for its turn in the same queue. */
+interface Ticket {
+  kind: 'ticket';
+  source: { vendorId: string };
+  grant: (turn: { asProbe: boolean } | { error: LookupError }) => void;
+}
+
 const aborted = (): Result<LookupValue> => ({ ok: false, error: { kind: 'aborted' } });
 
 /**
@@ -114,7 +121,7 @@ export function createLookupService(options: LookupServiceOptions) {
   );
   let writes: Promise<void> = Promise.resolve();
   const jobs = new Map<string, Job>();
-  const queue: Job[] = [];
+  const queue: Array<Job | Ticket> = [];
   let pumpTimer: unknown;
 
   function persist(): void {
@@ -191,13 +198,15 @@ export function createLookupService(options: LookupServiceOptions) {
       if (slot.verdict === 'wait') return schedulePump(PROBE_RECHECK_MS);
       if (slot.verdict === 'paused') {
         queue.shift();
-        finish(job, { ok: false, error: slot.error });
+        if ('kind' in job) job.grant({ error: slot.error });
+        else finish(job, { ok: false, error: slot.error });
         continue;
       }
       if (slot.at > now) return schedulePump(slot.at - now);
       queue.shift();
       economy.spend(job.source.vendorId, now, slot.verdict === 'probe');
-      void send(job, slot.verdict === 'probe');
+      if ('kind' in job) job.grant({ asProbe: slot.verdict === 'probe' });
+      else void send(job, slot.verdict === 'probe');
     }
   }
 
@@ -278,6 +287,30 @@ export function createLookupService(options: LookupServiceOptions) {
       persist();
       economy.releaseAllHolds();
       await writes;
+    },
+
+    /**
+     * Sends a request that is not a lookup (the connection test) through the same queue, budget and
+     * breaker as the lookups: it waits its turn, is the one probe or waits for it, and its answer
+     * teaches the breaker (docs/request-economy.md#budget). Holds and a pause refuse it at once.
+     */
+    async onBudget(
+      source: { vendorId: string; holdKey: string },
+      send: (asProbe: boolean) => Promise<Result<unknown>>,
+    ): Promise<Result<null>> {
+      await economy.ready;
+      const refused = economy.refuse(source.vendorId, source.holdKey, options.now());
+      if (refused) return { ok: false, error: refused };
+      const turn = await new Promise<{ asProbe: boolean } | { error: LookupError }>((grant) => {
+        queue.push({ kind: 'ticket', source, grant });
+        schedulePump();
+      });
+      if ('error' in turn) return { ok: false, error: turn.error };
+      const result = await send(turn.asProbe).catch((): Result<unknown> => ({ ok: false, error: { kind: 'extension-error' } }));
+      const error = result.ok ? undefined : result.error;
+      const shown = economy.settle(source.vendorId, source.holdKey, error, Boolean(error?.cagWarning), turn.asProbe, options.now());
+      schedulePump(); // a probe's answer, or freed room: the queue may move on
+      return shown ? { ok: false, error: shown } : { ok: true, value: null };
     },
 
     /** Resolves once every cache write so far is done (tests). */
