@@ -60,6 +60,11 @@ const RETRIED_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
 export const RETRY_MIN_MS = 1_000;
 export const RETRY_SPREAD_MS = 2_000;
 const PROBE_RECHECK_MS = 1_000;
+/**
+ * A lookup that replaces one its asker just dropped (the seller is still typing or moving on) waits this long
+ * before it joins the queue: replaced again meanwhile, it is dropped unsent (docs/request-economy.md#askers).
+ */
+export const REPLACE_SETTLE_MS = 300;
 
 function retryable(error: LookupError): boolean {
   return error.kind === 'network' || (error.status !== undefined && RETRIED_STATUSES.has(error.status));
@@ -123,6 +128,8 @@ export function createLookupService(options: LookupServiceOptions) {
   const jobs = new Map<string, Job>();
   const queue: Array<Job | Ticket> = [];
   let pumpTimer: unknown;
+  /** When an asker last dropped a lookup not yet answered (-Infinity: never); read against a clock that may jump. */
+  let lastDroppedAt = Number.NEGATIVE_INFINITY;
 
   function persist(): void {
     const snapshot = Object.fromEntries(memory);
@@ -159,6 +166,7 @@ export function createLookupService(options: LookupServiceOptions) {
 
   /** The last asker left: a queued request is never sent; one that is out is aborted. */
   function abandon(job: Job): void {
+    lastDroppedAt = options.now();
     if (jobs.get(job.id) === job) jobs.delete(job.id);
     const queued = queue.indexOf(job);
     if (queued >= 0) queue.splice(queued, 1);
@@ -273,8 +281,18 @@ export function createLookupService(options: LookupServiceOptions) {
       if (!job) {
         job = { id, source: source.value, generation, waiters: new Set(), controller: new AbortController(), phase: 'queued', attempts: 0 };
         jobs.set(id, job);
-        queue.push(job);
-        schedulePump();
+        const sinceDropped = options.now() - lastDroppedAt;
+        if (sinceDropped >= 0 && sinceDropped < REPLACE_SETTLE_MS) {
+          const settling = job;
+          timers.setTimeout(() => {
+            if (settling.phase !== 'queued') return; // replaced (dropped unsent) while settling
+            queue.push(settling);
+            schedulePump();
+          }, REPLACE_SETTLE_MS);
+        } else {
+          queue.push(job);
+          schedulePump();
+        }
       }
       return join(job, signal);
     },
