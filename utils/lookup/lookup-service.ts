@@ -314,7 +314,7 @@ export function createLookupService(options: LookupServiceOptions) {
      */
     async onBudget(
       source: { vendorId: string; holdKey: string },
-      send: (asProbe: boolean) => Promise<Result<unknown>>,
+      send: (asProbe: boolean) => Promise<Result<{ cagWarning?: boolean }>>,
     ): Promise<Result<null>> {
       await economy.ready;
       const refused = economy.refuse(source.vendorId, source.holdKey, options.now());
@@ -324,9 +324,10 @@ export function createLookupService(options: LookupServiceOptions) {
         schedulePump();
       });
       if ('error' in turn) return { ok: false, error: turn.error };
-      const result = await send(turn.asProbe).catch((): Result<unknown> => ({ ok: false, error: { kind: 'extension-error' } }));
+      const result = await send(turn.asProbe).catch((): Result<{ cagWarning?: boolean }> => ({ ok: false, error: { kind: 'extension-error' } }));
       const error = result.ok ? undefined : result.error;
-      const shown = economy.settle(source.vendorId, source.holdKey, error, Boolean(error?.cagWarning), turn.asProbe, options.now());
+      const warned = result.ok ? result.value.cagWarning : result.error.cagWarning;
+      const shown = economy.settle(source.vendorId, source.holdKey, error, Boolean(warned), turn.asProbe, options.now());
       schedulePump(); // a probe's answer, or freed room: the queue may move on
       return shown ? { ok: false, error: shown } : { ok: true, value: null };
     },
