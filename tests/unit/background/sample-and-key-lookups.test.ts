@@ -25,6 +25,9 @@ function setup({
       return answer ?? { ok: true, value: { inquiry: { inquiryId: id, vendorItemIds: [], replies: [], extra: {} }, fetchedAt: NOW, fromCache: false } };
     },
     async clear() {},
+    async onBudget() {
+      return { ok: true, value: null };
+    },
     async flushed() {},
   };
   const lookups = withSamplesAndKeyAge(real, {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LookupError, Result } from '@/utils/coupang/error-kinds';
 import type { Inquiry } from '@/utils/coupang/inquiry';
-import { createLookupService, FRESH_FOR_MS, type CachedLookup, type InquirySource } from '@/utils/lookup/lookup-service';
+import { createLookupService, FRESH_FOR_MS, REPLACE_SETTLE_MS, type CachedLookup, type InquirySource } from '@/utils/lookup/lookup-service';
 import { createRequestEconomy, type EconomyState } from '@/utils/lookup/request-economy';
 
 const START = Date.UTC(2026, 11, 2, 9, 0, 0);
@@ -261,6 +261,30 @@ describe('lookup service: askers', () => {
     expect(s.calls).not.toContain('1010');
   });
 
+  it("the popup's pattern: 20 numbers in 1.5 s, each replacing one still in flight, send at most 6, the last shown (issue 16, item 2)", async () => {
+    const s = setup();
+    s.holdRequests(); // Coupang takes longer than the seller's typing: each replaced lookup is still out
+    let previous: AbortController | undefined;
+    const results: Array<Promise<unknown>> = [];
+    for (let i = 0; i < 20; i++) {
+      previous?.abort();
+      previous = new AbortController();
+      results.push(s.service.lookup(String(2_000 + i), { signal: previous.signal }));
+      await vi.advanceTimersByTimeAsync(75);
+    }
+    const sentWhileTyping = s.calls.length;
+    s.releaseAll();
+    const last = settle(results[19]!, 0);
+    for (let step = 0; step < 50; step++) {
+      await vi.advanceTimersByTimeAsync(100);
+      s.releaseAll();
+    }
+    expect(await last).toMatchObject({ ok: true, value: { inquiry: { inquiryId: '2019' } } });
+    console.info(`popup pattern: ${sentWhileTyping} sent while typing, ${s.calls.length} in all`);
+    expect(s.calls.length).toBeLessThanOrEqual(6);
+    expect(s.calls.at(-1)).toBe('2019');
+  });
+
   it('aborts the request in flight when its last asker is gone, not before', async () => {
     const s = setup();
     s.holdRequests();
@@ -278,7 +302,7 @@ describe('lookup service: askers', () => {
     // A new asker starts a new request rather than joining the aborted one.
     s.releaseAll();
     const third = s.service.lookup('5');
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(REPLACE_SETTLE_MS + 10); // it follows a dropped lookup: it settles first
     s.releaseAll();
     expect(await settle(third)).toMatchObject({ ok: true });
   });
