@@ -309,6 +309,11 @@ export function createLookupService(options: LookupServiceOptions) {
         abandon(job);
         for (const waiter of waiters) void service.lookup(job.id, { refresh: true, signal: waiter.signal }).then(waiter.resolve);
       }
+      // A connection test waiting its turn was asked with the old keys: it is answered, never sent.
+      for (const ticket of queue.filter((entry): entry is Ticket => 'kind' in entry)) {
+        queue.splice(queue.indexOf(ticket), 1);
+        ticket.grant({ error: { kind: 'aborted' } });
+      }
       await loaded;
       memory.clear();
       persist();

@@ -222,6 +222,26 @@ describe('lookup service: cache', () => {
     expect(sent.slice(1).map((s) => s.key)).toEqual(['new']);
   });
 
+  it('a connection test still waiting its turn when the keys change is answered, never sent with the old keys', async () => {
+    const s = setup();
+    s.holdRequests();
+    // Spend the burst so the test has to wait its turn in the queue.
+    const lookups = ['1', '2', '3', '4', '5'].map((id) => s.service.lookup(id));
+    await vi.advanceTimersByTimeAsync(0);
+    let sent = 0;
+    const test = s.service.onBudget({ vendorId: 'A00012345', holdKey: 'A00012345@1' }, async () => {
+      sent += 1;
+      return { ok: true, value: {} };
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    await s.service.clear();
+    expect(await settle(test)).toEqual({ ok: false, error: { kind: 'aborted' } });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(sent).toBe(0);
+    s.releaseAll();
+    await settle(Promise.all(lookups));
+  });
+
   it('passes the source error through without a request (no keys saved)', async () => {
     const economy = createRequestEconomy({ store: asyncStore<EconomyState>(), now: () => Date.now() });
     const service = createLookupService({
