@@ -275,6 +275,30 @@ describe('SPA paging (history.pushState)', () => {
 });
 
 describe('placement', () => {
+  it('the card host is fixed and zero-size: opening a card does not move a grid <body> (issue 16 item 11)', async () => {
+    await page.goto(PAGES.list);
+    await page.waitForSelector('body[data-loaded-page="1"]');
+    await expectDecoratedExactly(page, LIST_PAGE_1);
+    // A grid body with a gap makes any in-flow child visible: it would add a row and a gap to the body.
+    await page.evaluate(() => document.body.setAttribute('style', 'display:grid;gap:40px'));
+    try {
+      const before = await page.evaluate(() => document.body.getBoundingClientRect().height);
+      const id = '258799946';
+      await restOnId(page, id);
+      await card(page, id).getByText(ITEM_NAMES[id]!, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+      const host = await page.evaluate(() => {
+        const el = document.querySelector('cs-lens-card')!;
+        const { position, width, height } = getComputedStyle(el);
+        const rect = el.getBoundingClientRect();
+        return { position, width, height, rect: [rect.width, rect.height], body: document.body.getBoundingClientRect().height };
+      });
+      expect(host).toEqual({ position: 'fixed', width: '0px', height: '0px', rect: [0, 0], body: before });
+    } finally {
+      await pointerAway(page);
+      await page.evaluate(() => document.body.removeAttribute('style'));
+    }
+  });
+
   it('an ID at the bottom edge of the viewport gets its card above it, not covering it', async () => {
     await page.goto(PAGES.detail);
     await page.waitForSelector('body[data-loaded="true"]');
