@@ -180,11 +180,11 @@ describe('asking through the injected lookup', () => {
     asked[0]?.answer(failure('forbidden', { status: 403, detail: 'Not allowed IP', held: true }));
     await flush();
     const retryButton = () => container.querySelector('.csl-hc-failed button') as HTMLButtonElement;
-    retryButton().click();
+    press(retryButton());
     expect(asked[1]?.options).toMatchObject({ refresh: true, retry: true });
     asked[1]?.answer(failure('network'));
     await flush();
-    retryButton().click();
+    press(retryButton());
     expect(asked[2]?.options).toMatchObject({ refresh: true, retry: false });
   });
 });
