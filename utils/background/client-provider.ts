@@ -2,7 +2,7 @@ import { createCoupangClient, type CoupangClientDeps } from '../coupang/client';
 import type { Result } from '../coupang/error-kinds';
 import type { CredentialsStore } from '../credentials-store';
 import { failure, success } from '../messaging';
-import { createSkewClock, withSkewCorrection } from '../lookup/skew-clock';
+import { createSkewClock, observeSkew } from '../lookup/skew-clock';
 
 export type CoupangClient = Pick<ReturnType<typeof createCoupangClient>, 'getInquiry' | 'testConnection'> & {
   vendorId: string;
@@ -32,7 +32,8 @@ export function createClientProvider(store: CredentialsStore, deps: CoupangClien
 
   async function corrected<T extends { serverDate?: number }>(call: () => Promise<Result<T>>): Promise<Result<T>> {
     const before = clock.offsetMs;
-    const result = await withSkewCorrection(clock, call);
+    // An expired signature that corrected the clock comes back marked; the lookup queue signs again (budgeted).
+    const result = observeSkew(clock, await call(), before);
     if (clock.offsetMs !== before) await deps.offsets?.set(clock.offsetMs).catch(() => undefined);
     return result;
   }

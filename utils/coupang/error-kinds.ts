@@ -52,6 +52,11 @@ export interface LookupError {
   held?: boolean;
   /** A remembered failure (not found, other store): when Coupang said so (epoch ms). */
   fetchedAt?: number;
+  /**
+   * An expired signature whose answer corrected this computer's clock: signing again should pass. The lookup
+   * queue sends it again once, through the budget like any request (docs/request-economy.md#clock). Never shown.
+   */
+  clockCorrected?: boolean;
 }
 
 export type Result<T, E = LookupError> = { ok: true; value: T } | { ok: false; error: E };

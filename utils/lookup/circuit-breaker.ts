@@ -42,17 +42,20 @@ export type Gate =
 /**
  * The state as `now` should see it when the wall clock was set back (docs/request-economy.md#clock): a pause
  * that began in the future keeps its promised length from `now` instead of lasting the whole jump; a pause
- * from before `pausedAt` was kept is capped at the longest pause there is; a probe stamped in the future is
- * taken as sent now. Unchanged (the same object) when no stored time is in the future.
+ * from before `pausedAt` was kept, or one longer than any pause we promise, is capped at the longest pause
+ * there is; a probe stamped in the future is taken as sent now. Unchanged (the same object) when no stored time is in the future.
  */
 export function clampToClock(state: BreakerState, now: number): BreakerState {
   let next = state;
   if (state.phase === 'open' && state.resumesAt !== undefined) {
+    const longest = state.reason === 'blocked' ? BLOCK_MAX_PAUSE_MS : MAX_RETRY_AFTER_MS;
     if (state.pausedAt !== undefined && state.pausedAt > now) {
-      next = { ...next, pausedAt: now, resumesAt: now + Math.max(0, state.resumesAt - state.pausedAt) };
+      next = { ...next, pausedAt: now, resumesAt: now + Math.min(longest, Math.max(0, state.resumesAt - state.pausedAt)) };
     } else if (state.pausedAt === undefined) {
-      const longest = state.reason === 'blocked' ? BLOCK_MAX_PAUSE_MS : MAX_RETRY_AFTER_MS;
       if (state.resumesAt > now + longest) next = { ...next, resumesAt: now + longest };
+    } else if (state.resumesAt - state.pausedAt > longest) {
+      // Longer than any pause we ever promise (a damaged or foreign saved state): never wait past the longest.
+      next = { ...next, resumesAt: state.pausedAt + longest };
     }
   }
   if (state.phase === 'half-open' && state.probeAt !== undefined && state.probeAt > now) next = { ...next, probeAt: now };

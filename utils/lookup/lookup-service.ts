@@ -92,6 +92,8 @@ interface Job {
   controller: AbortController;
   phase: 'queued' | 'sending' | 'retry-wait' | 'done';
   attempts: number;
+  /** Sent again once already after its answer corrected the clock (docs/request-economy.md#clock). */
+  resigned?: boolean;
 }
 
 /** A request that is not a lookup (the connection test) waiting for its turn in the same queue. */
@@ -241,6 +243,13 @@ export function createLookupService(options: LookupServiceOptions) {
     const shown = economy.settle(job.source.vendorId, job.source.holdKey, error, Boolean(result.ok ? result.value.cagWarning : result.error.cagWarning), asProbe, now);
     schedulePump(); // a probe's answer, or freed room: the queue may move on
     if ((job.phase as Job['phase']) === 'done') return; // every asker left; they were answered 'aborted'
+    if (error?.clockCorrected && !job.resigned) {
+      // Signed again with the corrected clock: a request like any other, so it waits for its slot at the queue's head.
+      job.resigned = true;
+      job.phase = 'queued';
+      queue.unshift(job);
+      return schedulePump();
+    }
     if (error && retryable(error) && job.attempts === 1) {
       job.phase = 'retry-wait';
       await sleep(RETRY_MIN_MS + Math.floor(random() * RETRY_SPREAD_MS), job.controller.signal);
@@ -333,17 +342,21 @@ export function createLookupService(options: LookupServiceOptions) {
       await economy.ready;
       const refused = economy.refuse(source.vendorId, source.holdKey, options.now());
       if (refused) return { ok: false, error: refused };
-      const turn = await new Promise<{ asProbe: boolean } | { error: LookupError }>((grant) => {
-        queue.push({ kind: 'ticket', source, grant });
-        schedulePump();
-      });
-      if ('error' in turn) return { ok: false, error: turn.error };
-      const result = await send(turn.asProbe).catch((): Result<{ cagWarning?: boolean }> => ({ ok: false, error: { kind: 'extension-error' } }));
-      const error = result.ok ? undefined : result.error;
-      const warned = result.ok ? result.value.cagWarning : result.error.cagWarning;
-      const shown = economy.settle(source.vendorId, source.holdKey, error, Boolean(warned), turn.asProbe, options.now());
-      schedulePump(); // a probe's answer, or freed room: the queue may move on
-      return shown ? { ok: false, error: shown } : { ok: true, value: null };
+      // At most two sends: the second only when the first answer corrected the clock, and it waits its own turn.
+      for (let resigned = false; ; resigned = true) {
+        const turn = await new Promise<{ asProbe: boolean } | { error: LookupError }>((grant) => {
+          queue.push({ kind: 'ticket', source, grant });
+          schedulePump();
+        });
+        if ('error' in turn) return { ok: false, error: turn.error };
+        const result = await send(turn.asProbe).catch((): Result<{ cagWarning?: boolean }> => ({ ok: false, error: { kind: 'extension-error' } }));
+        const error = result.ok ? undefined : result.error;
+        const warned = result.ok ? result.value.cagWarning : result.error.cagWarning;
+        const shown = economy.settle(source.vendorId, source.holdKey, error, Boolean(warned), turn.asProbe, options.now());
+        schedulePump(); // a probe's answer, or freed room: the queue may move on
+        if (error?.clockCorrected && !resigned) continue;
+        return shown ? { ok: false, error: shown } : { ok: true, value: null };
+      }
     },
 
     /** Resolves once every cache write so far is done (tests). */

@@ -31,23 +31,22 @@ export function createSkewClock(localNow: () => number, initialOffsetMs = 0) {
 
 export type SkewClock = ReturnType<typeof createSkewClock>;
 
-type WithServerDate = { serverDate?: number; cagWarning?: boolean };
+type WithServerDate = { serverDate?: number };
 
 /**
- * Runs a signed call; when the gateway says the signature expired and its Date header shows our clock
- * is off, corrects the clock and signs again — once.
+ * Learns the clock offset from a signed call's answer. When the gateway says the signature expired and the
+ * clock is no longer what the call was signed with (this answer corrected it, or one that came back while
+ * it was out), the failure is marked `clockCorrected`: the caller signs again — once, and through the
+ * request budget like any other request (docs/request-economy.md#clock), never here.
  */
-export async function withSkewCorrection<T extends WithServerDate>(
+export function observeSkew<T extends WithServerDate>(
   clock: SkewClock,
-  call: () => Promise<Result<T, LookupError>>,
-): Promise<Result<T, LookupError>> {
-  const first = await call();
-  const corrected = clock.observe(first.ok ? first.value.serverDate : first.error.serverDate);
-  if (!first.ok && first.error.kind === 'signature-expired' && corrected) {
-    const second = await call();
-    // The first answer's X-CAG-Warnings still asks us to slow down (docs/request-economy.md#warnings).
-    if (!first.error.cagWarning) return second;
-    return second.ok ? { ok: true, value: { ...second.value, cagWarning: true } } : { ok: false, error: { ...second.error, cagWarning: true } };
+  result: Result<T, LookupError>,
+  signedWithOffsetMs: number,
+): Result<T, LookupError> {
+  clock.observe(result.ok ? result.value.serverDate : result.error.serverDate);
+  if (!result.ok && result.error.kind === 'signature-expired' && clock.offsetMs !== signedWithOffsetMs) {
+    return { ok: false, error: { ...result.error, clockCorrected: true } };
   }
-  return first;
+  return result;
 }

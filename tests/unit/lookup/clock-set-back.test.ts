@@ -41,6 +41,15 @@ describe('breaker: clampToClock', () => {
     expect(clampToClock(old, NOW).resumesAt).toBe(NOW + 30 * 60_000);
   });
 
+  it('a saved pause longer than any we promise (a damaged state) ends at the longest pause from its start (issue 16, item 4)', () => {
+    const damaged: BreakerState = { ...CLOSED, phase: 'open', reason: 'rate-limited', pausedAt: NOW - 60_000, resumesAt: NOW + 365 * 24 * 60 * 60_000, trips: { 'rate-limited': 1, blocked: 0 } };
+    const clamped = clampToClock(damaged, NOW);
+    expect(clamped.resumesAt).toBe(NOW - 60_000 + 60 * 60_000);
+    expect(gate(clamped, NOW + 59 * 60_000).verdict).toBe('probe');
+    const blocked: BreakerState = { ...damaged, reason: 'blocked', pausedAt: AHEAD, resumesAt: AHEAD + 365 * 24 * 60 * 60_000 };
+    expect(clampToClock(blocked, NOW).resumesAt).toBe(NOW + 30 * 60_000);
+  });
+
   it('leaves a state with no future time alone', () => {
     const tripped = record(CLOSED, { kind: 'trip', reason: 'blocked' }, NOW, false);
     expect(clampToClock(tripped, NOW + 1_000)).toBe(tripped);

@@ -1,6 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LookupError, Result } from '@/utils/coupang/error-kinds';
-import { createSkewClock, SKEW_TOLERANCE_MS, withSkewCorrection } from '@/utils/lookup/skew-clock';
+import { createSkewClock, observeSkew, SKEW_TOLERANCE_MS } from '@/utils/lookup/skew-clock';
 
 const LOCAL = Date.UTC(2025, 9, 15, 8, 30);
 const HOUR = 3_600_000;
@@ -30,45 +30,30 @@ describe('skew clock', () => {
   });
 });
 
-describe('withSkewCorrection', () => {
+describe('observeSkew', () => {
   type Answer = Result<{ serverDate?: number }, LookupError>;
 
-  it("keeps the first answer's X-CAG-Warnings when it signs again (issue 16, item 4)", async () => {
+  it('marks an expired signature that corrected the clock, and sends nothing itself: the queue signs again, budgeted (issue 16, item 4)', () => {
     const clock = createSkewClock(() => LOCAL);
-    let calls = 0;
-    const call = async (): Promise<Result<{ serverDate?: number; cagWarning?: boolean }, LookupError>> =>
-      ++calls === 1
-        ? { ok: false, error: { kind: 'signature-expired', status: 401, serverDate: LOCAL + HOUR, cagWarning: true } }
-        : { ok: true, value: { serverDate: LOCAL + HOUR, cagWarning: false } };
-    expect(await withSkewCorrection(clock, call)).toEqual({ ok: true, value: { serverDate: LOCAL + HOUR, cagWarning: true } });
+    const answer: Answer = { ok: false, error: { kind: 'signature-expired', status: 401, serverDate: LOCAL + HOUR, cagWarning: true } };
+    expect(observeSkew(clock, answer, 0)).toEqual({ ok: false, error: { ...answer.error, clockCorrected: true } });
+    expect(clock.now()).toBe(LOCAL + HOUR);
+    // Another request signed with the old clock, answered after the correction: it too may sign again.
+    expect(observeSkew(clock, answer, 0)).toEqual({ ok: false, error: { ...answer.error, clockCorrected: true } });
+    // Signed with the corrected clock and still expired: nothing more to correct, so it is not signed a third time.
+    expect(observeSkew(clock, answer, HOUR)).toBe(answer);
   });
 
-  it('signs again, once, after an expired signature from a skewed clock', async () => {
-    const clock = createSkewClock(() => LOCAL);
-    const signedAt: number[] = [];
-    const call = vi.fn(async (): Promise<Answer> => {
-      signedAt.push(clock.now());
-      return signedAt.length === 1
-        ? { ok: false, error: { kind: 'signature-expired', status: 401, serverDate: LOCAL + HOUR } }
-        : { ok: true, value: { serverDate: LOCAL + HOUR } };
-    });
-    expect(await withSkewCorrection(clock, call)).toEqual({ ok: true, value: { serverDate: LOCAL + HOUR } });
-    expect(signedAt).toEqual([LOCAL, LOCAL + HOUR]);
-  });
-
-  it('does not retry when the Date header gives nothing to correct', async () => {
+  it('leaves an expired signature alone when the Date header gives nothing to correct', () => {
     const clock = createSkewClock(() => LOCAL);
     const expired: Answer = { ok: false, error: { kind: 'signature-expired', status: 401 } };
-    const call = vi.fn(async () => expired);
-    expect(await withSkewCorrection(clock, call)).toBe(expired);
-    expect(call).toHaveBeenCalledOnce();
+    expect(observeSkew(clock, expired, 0)).toBe(expired);
   });
 
-  it('does not retry other failures, but still learns the offset from them', async () => {
+  it('does not mark other failures, but still learns the offset from them', () => {
     const clock = createSkewClock(() => LOCAL);
-    const call = vi.fn(async (): Promise<Answer> => ({ ok: false, error: { kind: 'not-found', status: 404, serverDate: LOCAL - HOUR } }));
-    await withSkewCorrection(clock, call);
-    expect(call).toHaveBeenCalledOnce();
+    const notFound: Answer = { ok: false, error: { kind: 'not-found', status: 404, serverDate: LOCAL - HOUR } };
+    expect(observeSkew(clock, notFound, 0)).toBe(notFound);
     expect(clock.offsetMs).toBe(-HOUR);
   });
 });
