@@ -10,6 +10,7 @@ import { createTranslator, pickLocale } from '@/utils/i18n/translate';
 import { createLookupService } from '@/utils/lookup/lookup-service';
 import { openPanel } from '@/utils/open-panel';
 import { createRequestEconomy } from '@/utils/lookup/request-economy';
+import { logFailure } from '@/utils/log';
 import { LOOKUP_PORT } from '@/utils/messaging';
 import {
   clockOffsetItem,
@@ -30,6 +31,12 @@ export default defineBackground(() => {
     subtle,
     now,
     offsets: { get: () => clockOffsetItem.getValue(), set: (offsetMs) => clockOffsetItem.setValue(offsetMs) },
+    salt: () => credentials.installSalt(),
+    // Breakers and holds are kept under hashed names: carry old ones over, forget other stores' (docs/request-economy.md#breaker).
+    adopt: async (names, legacy) => {
+      await economy.ready;
+      economy.adoptStore(names, legacy);
+    },
   });
   const economy = createRequestEconomy({
     store: { get: () => requestEconomyItem.getValue(), set: (state) => requestEconomyItem.setValue(state) },
@@ -84,8 +91,13 @@ export default defineBackground(() => {
     });
   });
   settingsItem.watch(applyRate);
+  // At browser start and on install or update, load the saved keys' client: the economy moves state saved under the
+  // vendor ID to hashed names and forgets other stores' (docs/request-economy.md#breaker).
+  const adoptSavedStore = () => void clients.get().catch((error: unknown) => logFailure('background: load the saved keys at start', error));
+  browser.runtime.onStartup.addListener(adoptSavedStore);
 
   browser.runtime.onInstalled.addListener(async () => {
+    adoptSavedStore();
     const t = createTranslator(pickLocale(browser.i18n.getUILanguage()));
     // An update keeps the old item: recreate it rather than fail on a duplicate ID.
     await browser.contextMenus.removeAll();

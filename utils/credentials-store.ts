@@ -15,6 +15,9 @@ export interface StoredCredentials {
 const DB_NAME = 'cs-lens';
 const STORE = 'credentials';
 const RECORD_KEY = 'current';
+/** A random value made once per install: names the store in storage.local without revealing the vendor ID. */
+const SALT_KEY = 'install-salt';
+export const SALT_BYTES = 32;
 
 function promisify<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -64,6 +67,20 @@ export function createCredentialsStore(idb: IDBFactory) {
       const record = await reading;
       return record && { ...record };
     },
+    /**
+     * This install's random salt (made on first use, kept here where content scripts cannot read it): the
+     * background names stores and credentials by an HMAC of the vendor ID under it (utils/background/store-key.ts).
+     */
+    async installSalt(): Promise<Uint8Array> {
+      const db = await open();
+      const store = db.transaction(STORE, 'readwrite').objectStore(STORE);
+      // Read and (if missing) write in one transaction: two workers can never make two salts.
+      const saved = (await promisify(store.get(SALT_KEY))) as unknown;
+      if (saved instanceof Uint8Array && saved.length === SALT_BYTES) return saved;
+      const salt = globalThis.crypto.getRandomValues(new Uint8Array(SALT_BYTES));
+      await promisify(store.put(salt, SALT_KEY));
+      return salt;
+    },
     async save(credentials: StoredCredentials): Promise<void> {
       current = undefined;
       try {
@@ -76,4 +93,5 @@ export function createCredentialsStore(idb: IDBFactory) {
   };
 }
 
-export type CredentialsStore = ReturnType<typeof createCredentialsStore>;
+/** The credentials record; the install salt is handed only to the client provider (ClientProviderDeps.salt). */
+export type CredentialsStore = Omit<ReturnType<typeof createCredentialsStore>, 'installSalt'>;

@@ -5,7 +5,8 @@ import { MAX_EXTRA_LABELS, MAX_LABEL_LENGTH } from './detect/extra-labels';
 
 /**
  * Every storage item of the extension. Nothing here holds the secret key (see credentials-store.ts).
- * local: readable by content scripts, so only preferences (hover cards, sample mode): no inquiry numbers.
+ * local: readable by content scripts, so preferences and the request economy (which names the store only by a
+ * salted hash, utils/background/store-key.ts): no inquiry numbers, no vendor ID.
  * session: memory-only, cleared with the browser, not exposed to content scripts; survives worker restarts.
  */
 
@@ -63,7 +64,7 @@ export const sidePanelInquiryItem = storage.defineItem<string>('session:sidePane
 /** Looked-up inquiries (buyer data included), kept only in session storage; validated by the lookup service. */
 export const inquiryCacheItem = storage.defineItem<unknown>('session:inquiryCache');
 
-/** The request budget, breakers, holds and usage counts (docs/request-economy.md): no secret, no buyer data. */
+/** The request budget, breakers, holds and usage counts (docs/request-economy.md): no secret, no buyer data, no vendor ID. */
 export const requestEconomyItem = storage.defineItem<unknown>('local:requestEconomy');
 
 /** How far this computer's clock is off Coupang's (ms), so a restarted worker signs right the first time. */

@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchExtension, openExtensionPage, stopServiceWorker, type ExtensionBrowser } from './support/browser';
+import { launchExtension, openExtensionPage, readAllStorage, stopServiceWorker, type ExtensionBrowser } from './support/browser';
 import { GatewaySim, SINGLE_LOOKUP_PREFIX } from './support/gateway-sim';
 import { LIST_PAGE_1, PAGES, WING_E2E_DIR, card, pointerAway, restOnId } from './wing-support/wing';
 import { TEST_KEYS, UI_TIMEOUT_MS, en, expectDetailsShown, expectErrorShown, lookUp, pause, saveKeys, searchBox } from './support/ui';
@@ -60,6 +60,13 @@ async function quickLookups(page: Page, texts: string[]): Promise<void> {
   }, texts);
 }
 
+/** storage.local is readable by content scripts: the pause and holds kept there never name the store (issue 16, item 16). */
+async function expectLocalStorageNamesNoVendor(): Promise<void> {
+  const { local } = await readAllStorage(browser.ctx);
+  expect(JSON.stringify(local)).toContain('requestEconomy');
+  expect(JSON.stringify(local).toLowerCase()).not.toContain(TEST_KEYS.vendorId.toLowerCase());
+}
+
 /** The live countdown, in a page (popup) or in one hover card. */
 async function expectPaused(scope: Page | Locator, reason: 'rate-limited' | 'blocked'): Promise<void> {
   await scope.getByRole('timer').filter({ hasText: pausedText(reason) }).waitFor({ timeout: UI_TIMEOUT_MS });
@@ -111,6 +118,7 @@ describe('request economy', () => {
     await pause(500);
     log('after a 429: 5 popup lookups, 2 after a worker stop');
     expect(lookups(), sim.describeRequests()).toHaveLength(1);
+    await expectLocalStorageNamesNoVendor();
   });
 
   it('a 429 with Retry-After: 4 resumes by itself after about 4 s', async () => {
@@ -195,6 +203,7 @@ describe('request economy', () => {
     await pause(300);
     log('Not allowed IP, then 2 more lookups');
     expect(lookups()).toHaveLength(1);
+    await expectLocalStorageNamesNoVendor();
     sim.ipAllowed = true; // the seller registered this computer's IP
     await popup.getByRole('button', { name: en['economy.retry'], exact: true }).click();
     await expectDetailsShown(popup, SEED);

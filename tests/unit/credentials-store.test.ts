@@ -99,3 +99,26 @@ describe('credentials store', () => {
     expect((await store.load())?.keyIssuedAt).toBe(20);
   });
 });
+
+describe('install salt (issue 16, item 16)', () => {
+  it('is made once, 32 random bytes, and read back by a restarted worker; another install has another', async () => {
+    const idb = new IDBFactory();
+    const salt = await createCredentialsStore(idb).installSalt();
+    expect(salt).toBeInstanceOf(Uint8Array);
+    expect(salt).toHaveLength(32);
+    expect(await createCredentialsStore(idb).installSalt()).toEqual(salt);
+    // Two workers asking at once still agree on one salt.
+    const [a, b] = await Promise.all([createCredentialsStore(idb).installSalt(), createCredentialsStore(idb).installSalt()]);
+    expect(a).toEqual(salt);
+    expect(b).toEqual(salt);
+    expect(await createCredentialsStore(new IDBFactory()).installSalt()).not.toEqual(salt);
+  });
+
+  it('lives beside the credentials, which it leaves alone', async () => {
+    const idb = new IDBFactory();
+    const store = createCredentialsStore(idb);
+    await store.save({ accessKey: 'ak', vendorId: 'A00012345', savedAt: 1 });
+    await store.installSalt();
+    expect(await createCredentialsStore(idb).load()).toEqual({ accessKey: 'ak', vendorId: 'A00012345', savedAt: 1 });
+  });
+});

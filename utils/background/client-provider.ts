@@ -3,12 +3,27 @@ import type { Result } from '../coupang/error-kinds';
 import type { CredentialsStore } from '../credentials-store';
 import { failure, success } from '../messaging';
 import { createSkewClock, observeSkew } from '../lookup/skew-clock';
+import { legacyNames, storeNames, type StoreNames } from './store-key';
 
 export type CoupangClient = Pick<ReturnType<typeof createCoupangClient>, 'getInquiry' | 'testConnection'> & {
+  /** The saved vendor ID: for API paths only, never a storage key (use storeKey). */
   vendorId: string;
+  /** Names the store without revealing the vendor ID: the breaker's key (utils/background/store-key.ts). */
+  storeKey: string;
   /** Names this set of credentials without revealing them: it changes whenever the keys are saved. */
   holdKey: string;
 };
+
+export interface ClientProviderDeps extends CoupangClientDeps {
+  offsets?: OffsetStore;
+  /** This install's random salt (utils/credentials-store.ts installSalt). */
+  salt: () => Promise<Uint8Array>;
+  /**
+   * Called with every client loaded (the first on a worker's start, then after each key change) before it is
+   * used: the request economy carries state kept under the legacy names over, and forgets other stores'.
+   */
+  adopt?: (names: StoreNames, legacy: StoreNames) => Promise<void> | void;
+}
 
 /** Where the clock correction outlives the worker (storage.session): a cold start must not cost a 401 first. */
 export interface OffsetStore {
@@ -21,7 +36,7 @@ export interface OffsetStore {
  * (and again after the keys change); a typed error while keys are missing. Its clock corrects itself
  * from the gateway's Date header, and the correction is kept in `offsets` across worker restarts.
  */
-export function createClientProvider(store: CredentialsStore, deps: CoupangClientDeps & { offsets?: OffsetStore }) {
+export function createClientProvider(store: CredentialsStore, deps: ClientProviderDeps) {
   let pending: Promise<Result<CoupangClient>> | undefined;
   // One clock for every client: the offset outlives key changes (the computer's clock did not change).
   const clock = createSkewClock(deps.now);
@@ -42,10 +57,15 @@ export function createClientProvider(store: CredentialsStore, deps: CoupangClien
     await restored;
     const saved = await store.load();
     if (!saved?.hmacKey || !saved.accessKey || !saved.vendorId) return failure('no-credentials');
-    const client = createCoupangClient({ ...deps, now: clock.now }, { accessKey: saved.accessKey, vendorId: saved.vendorId, hmacKey: saved.hmacKey });
+    const client = createCoupangClient(
+      { fetch: deps.fetch, subtle: deps.subtle, now: clock.now },
+      { accessKey: saved.accessKey, vendorId: saved.vendorId, hmacKey: saved.hmacKey },
+    );
+    const names = await storeNames(deps.subtle, await deps.salt(), saved.vendorId, saved.savedAt);
+    await deps.adopt?.(names, legacyNames(saved.vendorId, saved.savedAt));
     return success({
       vendorId: saved.vendorId,
-      holdKey: `${saved.vendorId}@${saved.savedAt}`,
+      ...names,
       getInquiry: (id, options) => corrected(() => client.getInquiry(id, options)),
       testConnection: (options) => corrected(() => client.testConnection(options)),
     });

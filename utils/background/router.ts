@@ -6,6 +6,7 @@ import type { ClientProvider, CoupangClient } from './client-provider';
 import { CONTENT_SCRIPT_REQUESTS, failure, requestSchema, success, type Request, type ResponseMap } from '../messaging';
 import { clearSecret, saveCredentials, setKeyIssued, statusOf } from './credentials';
 import { matchVendor } from './vendor-match';
+import { logFailure } from '../log';
 
 export interface MessageSender {
   id?: string;
@@ -40,6 +41,8 @@ export function createRouter(deps: RouterDeps) {
   async function credentialsChanged(): Promise<void> {
     deps.clients.reset();
     await deps.lookups.clear();
+    // Load the new client now, unawaited: the economy forgets the old store's state at once (docs/request-economy.md#breaker).
+    deps.clients.get().catch((error: unknown) => logFailure('router: load client after key change', error));
   }
 
   let testing: Promise<Response> | undefined;
@@ -63,7 +66,7 @@ export function createRouter(deps: RouterDeps) {
         // A cold worker: the saved breaker and usage first, or a persisted pause reads as closed (docs/request-economy.md#breaker).
         await deps.economy.ready;
         const client = await deps.clients.get();
-        return success(deps.economy.report(client.ok ? client.value.vendorId : '', client.ok ? client.value.holdKey : undefined, deps.now()));
+        return success(deps.economy.report(client.ok ? client.value.storeKey : '', client.ok ? client.value.holdKey : undefined, deps.now()));
       }
       case 'get-status':
         // Own pages only (CONTENT_SCRIPT_REQUESTS leaves it out), so the access key may go with it.

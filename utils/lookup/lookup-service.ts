@@ -7,8 +7,8 @@ import type { RequestEconomy } from './request-economy';
 
 /** What the service needs from the API client (client.ts), so tests can inject a fake. */
 export interface InquirySource {
-  /** The store the credentials belong to: the breaker is per store. */
-  vendorId: string;
+  /** Names the store the credentials belong to, never the vendor ID itself: the breaker is per store (utils/background/store-key.ts). */
+  storeKey: string;
   /** Names these credentials without revealing them (changes whenever the keys are saved): holds are per credentials. */
   holdKey: string;
   getInquiry(id: string, options: { signal: AbortSignal }): Promise<Result<{ inquiry: Inquiry; serverDate?: number; cagWarning?: boolean }>>;
@@ -99,7 +99,7 @@ interface Job {
 /** A request that is not a lookup (the connection test) waiting for its turn in the same queue. */
 interface Ticket {
   kind: 'ticket';
-  source: { vendorId: string };
+  source: { storeKey: string };
   grant: (turn: { asProbe: boolean } | { error: LookupError }) => void;
 }
 
@@ -155,9 +155,9 @@ export function createLookupService(options: LookupServiceOptions) {
   }
 
   /** A cached inquiry served while the store is paused says until when, so the surface can count down. */
-  function whilePaused(result: Result<LookupValue>, vendorId: string | undefined): Result<LookupValue> {
-    if (!result.ok || vendorId === undefined) return result;
-    const paused = economy.paused(vendorId, options.now());
+  function whilePaused(result: Result<LookupValue>, storeKey: string | undefined): Result<LookupValue> {
+    if (!result.ok || storeKey === undefined) return result;
+    const paused = economy.paused(storeKey, options.now());
     return paused?.resumesAt === undefined ? result : { ok: true, value: { ...result.value, pausedUntil: paused.resumesAt } };
   }
 
@@ -205,7 +205,7 @@ export function createLookupService(options: LookupServiceOptions) {
       const job = queue[0];
       if (!job) return;
       const now = options.now();
-      const slot = economy.slot(job.source.vendorId, now);
+      const slot = economy.slot(job.source.storeKey, now);
       // The probe's answer pumps again; the timer only matters for a probe lost with an earlier worker.
       if (slot.verdict === 'wait') return schedulePump(PROBE_RECHECK_MS);
       if (slot.verdict === 'paused') {
@@ -216,7 +216,7 @@ export function createLookupService(options: LookupServiceOptions) {
       }
       if (slot.at > now) return schedulePump(slot.at - now);
       queue.shift();
-      economy.spend(job.source.vendorId, now, slot.verdict === 'probe');
+      economy.spend(job.source.storeKey, now, slot.verdict === 'probe');
       if ('kind' in job) job.grant({ asProbe: slot.verdict === 'probe' });
       else void send(job, slot.verdict === 'probe');
     }
@@ -240,7 +240,7 @@ export function createLookupService(options: LookupServiceOptions) {
       .catch(() => ({ ok: false, error: { kind: 'extension-error' } }));
     const now = options.now();
     const error = result.ok ? undefined : result.error;
-    const shown = economy.settle(job.source.vendorId, job.source.holdKey, error, Boolean(result.ok ? result.value.cagWarning : result.error.cagWarning), asProbe, now);
+    const shown = economy.settle(job.source.storeKey, job.source.holdKey, error, Boolean(result.ok ? result.value.cagWarning : result.error.cagWarning), asProbe, now);
     schedulePump(); // a probe's answer, or freed room: the queue may move on
     if ((job.phase as Job['phase']) === 'done') return; // every asker left; they were answered 'aborted'
     if (error?.clockCorrected && !job.resigned) {
@@ -278,15 +278,15 @@ export function createLookupService(options: LookupServiceOptions) {
       const source = await options.source();
       if (fresh && !refresh) {
         economy.cacheHit(options.now());
-        return whilePaused(fromCache(fresh), source.ok ? source.value.vendorId : undefined);
+        return whilePaused(fromCache(fresh), source.ok ? source.value.storeKey : undefined);
       }
       if (!source.ok) return source;
       if (signal?.aborted) return aborted();
-      const { vendorId, holdKey } = source.value;
+      const { storeKey, holdKey } = source.value;
       if (retry) economy.releaseHold(holdKey);
-      const refused = economy.refuse(vendorId, holdKey, options.now());
+      const refused = economy.refuse(storeKey, holdKey, options.now());
       // Paused: Refresh cannot ask Coupang, but the copy at hand is still shown, with its age and the countdown.
-      if (refused?.resumesAt !== undefined && cached && 'inquiry' in cached) return whilePaused(fromCache(cached), vendorId);
+      if (refused?.resumesAt !== undefined && cached && 'inquiry' in cached) return whilePaused(fromCache(cached), storeKey);
       if (refused) return { ok: false, error: refused };
       let job = jobs.get(id);
       if (!job) {
@@ -336,11 +336,11 @@ export function createLookupService(options: LookupServiceOptions) {
      * teaches the breaker (docs/request-economy.md#budget). Holds and a pause refuse it at once.
      */
     async onBudget(
-      source: { vendorId: string; holdKey: string },
+      source: { storeKey: string; holdKey: string },
       send: (asProbe: boolean) => Promise<Result<{ cagWarning?: boolean }>>,
     ): Promise<Result<null>> {
       await economy.ready;
-      const refused = economy.refuse(source.vendorId, source.holdKey, options.now());
+      const refused = economy.refuse(source.storeKey, source.holdKey, options.now());
       if (refused) return { ok: false, error: refused };
       // At most two sends: the second only when the first answer corrected the clock, and it waits its own turn.
       for (let resigned = false; ; resigned = true) {
@@ -352,7 +352,7 @@ export function createLookupService(options: LookupServiceOptions) {
         const result = await send(turn.asProbe).catch((): Result<{ cagWarning?: boolean }> => ({ ok: false, error: { kind: 'extension-error' } }));
         const error = result.ok ? undefined : result.error;
         const warned = result.ok ? result.value.cagWarning : result.error.cagWarning;
-        const shown = economy.settle(source.vendorId, source.holdKey, error, Boolean(warned), turn.asProbe, options.now());
+        const shown = economy.settle(source.storeKey, source.holdKey, error, Boolean(warned), turn.asProbe, options.now());
         schedulePump(); // a probe's answer, or freed room: the queue may move on
         if (error?.clockCorrected && !resigned) continue;
         return shown ? { ok: false, error: shown } : { ok: true, value: null };

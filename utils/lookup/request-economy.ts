@@ -115,18 +115,18 @@ export function createRequestEconomy(options: EconomyOptions) {
   }
 
   /** The store's breaker, its stored times clamped to `now` (and saved) when the clock was set back. */
-  function breakerOf(vendorId: string, now: number): BreakerState {
-    const stored = state.breakers[vendorId] ?? CLOSED;
+  function breakerOf(storeKey: string, now: number): BreakerState {
+    const stored = state.breakers[storeKey] ?? CLOSED;
     const clamped = clampToClock(stored, now);
-    if (clamped !== stored) save({ ...state, breakers: { ...state.breakers, [vendorId]: clamped } });
+    if (clamped !== stored) save({ ...state, breakers: { ...state.breakers, [storeKey]: clamped } });
     return clamped;
   }
   /** Half rate while slowed down; a slow-down stamped further ahead than it ever lasts (clock set back) is over. */
   const slowedDown = (now: number) => now < state.slowUntil && state.slowUntil - now <= SLOW_DOWN_MS;
   const effectiveRate = (now: number) => (slowedDown(now) ? rate / 2 : rate);
 
-  function pausedError(vendorId: string, now: number): LookupError | undefined {
-    const verdict = gate(breakerOf(vendorId, now), now);
+  function pausedError(storeKey: string, now: number): LookupError | undefined {
+    const verdict = gate(breakerOf(storeKey, now), now);
     return verdict.verdict === 'paused' ? { kind: verdict.reason, resumesAt: verdict.resumesAt } : undefined;
   }
 
@@ -139,43 +139,43 @@ export function createRequestEconomy(options: EconomyOptions) {
     },
 
     /** Refuses at once, without queueing: held credentials, or the store's breaker open. */
-    refuse(vendorId: string, holdKey: string, now: number): LookupError | undefined {
+    refuse(storeKey: string, holdKey: string, now: number): LookupError | undefined {
       const held = state.holds[holdKey];
       if (held) return { kind: held as ErrorKind, held: true };
-      return pausedError(vendorId, now);
+      return pausedError(storeKey, now);
     },
 
     /** The store's pause as an error (kind, resumesAt), while its breaker is open. */
-    paused(vendorId: string, now: number): LookupError | undefined {
-      return pausedError(vendorId, now);
+    paused(storeKey: string, now: number): LookupError | undefined {
+      return pausedError(storeKey, now);
     },
 
     /** When the next request for this store may go, or why not. */
-    slot(vendorId: string, now: number): Slot {
-      const verdict = gate(breakerOf(vendorId, now), now);
+    slot(storeKey: string, now: number): Slot {
+      const verdict = gate(breakerOf(storeKey, now), now);
       if (verdict.verdict === 'paused') return { verdict: 'paused', error: { kind: verdict.reason, resumesAt: verdict.resumesAt } };
       if (verdict.verdict === 'wait') return verdict;
       return { verdict: verdict.verdict, at: nextSendAt(state.bucket, effectiveRate(now), now) };
     },
 
     /** A request goes out now (after slot(…) allowed it). */
-    spend(vendorId: string, now: number, asProbe: boolean): void {
-      const breakers = asProbe ? { ...state.breakers, [vendorId]: probeStarted(breakerOf(vendorId, now), now) } : state.breakers;
+    spend(storeKey: string, now: number, asProbe: boolean): void {
+      const breakers = asProbe ? { ...state.breakers, [storeKey]: probeStarted(breakerOf(storeKey, now), now) } : state.breakers;
       save({ ...state, breakers, bucket: take(state.bucket, effectiveRate(now), now), usage: count(state.usage, 'requests', now) });
     },
 
     /** A request came back (or failed): the breaker, holds and slow-down learn from it. Returns the error to show. */
-    settle(vendorId: string, holdKey: string, error: LookupError | undefined, cagWarning: boolean, wasProbe: boolean, now: number): LookupError | undefined {
-      const before = breakerOf(vendorId, now);
+    settle(storeKey: string, holdKey: string, error: LookupError | undefined, cagWarning: boolean, wasProbe: boolean, now: number): LookupError | undefined {
+      const before = breakerOf(storeKey, now);
       const after = record(before, outcomeOf(error, now), now, wasProbe);
       const tripped = after.phase === 'open' && (before.phase !== 'open' || wasProbe) && after.resumesAt !== undefined;
       const trips = tripped ? [...state.trips, { at: now, reason: after.reason!, pauseMs: after.resumesAt! - now }].slice(-RECENT_TRIPS_MAX) : state.trips;
       const holds = error && HOLD_KINDS.has(error.kind) ? { ...state.holds, [holdKey]: error.kind } : state.holds;
       const slowUntil = cagWarning ? now + SLOW_DOWN_MS : state.slowUntil;
-      save({ ...state, breakers: { ...state.breakers, [vendorId]: after }, holds, slowUntil, trips });
+      save({ ...state, breakers: { ...state.breakers, [storeKey]: after }, holds, slowUntil, trips });
       if (!error) return undefined;
       const { retryAfter: _dropped, ...shown } = error;
-      if (error.kind === 'rate-limited' || error.kind === 'blocked') return { ...shown, ...pausedError(vendorId, now), kind: error.kind };
+      if (error.kind === 'rate-limited' || error.kind === 'blocked') return { ...shown, ...pausedError(storeKey, now), kind: error.kind };
       return HOLD_KINDS.has(error.kind) ? { ...shown, held: true } : shown;
     },
 
@@ -190,13 +190,28 @@ export function createRequestEconomy(options: EconomyOptions) {
       save({ ...state, holds });
     },
 
+    /**
+     * The saved credentials are these (a worker's first load, or new keys): state kept under their legacy names
+     * (the vendor ID itself) moves to the hashed ones once, and other stores' breakers and other credentials'
+     * holds are forgotten, so storage.local names no vendor ID and keeps nothing for stores no longer used.
+     */
+    adoptStore(names: { storeKey: string; holdKey: string }, legacy: { storeKey: string; holdKey: string }): void {
+      const breaker = state.breakers[names.storeKey] ?? state.breakers[legacy.storeKey];
+      const hold = state.holds[names.holdKey] ?? state.holds[legacy.holdKey];
+      const breakers: Record<string, BreakerState> = breaker ? { [names.storeKey]: breaker } : {};
+      const holds: Record<string, string> = hold ? { [names.holdKey]: hold } : {};
+      const same = (a: Record<string, unknown>, b: Record<string, unknown>) => Object.keys(a).join('\n') === Object.keys(b).join('\n');
+      if (same(breakers, state.breakers) && same(holds, state.holds)) return;
+      save({ ...state, breakers, holds });
+    },
+
     /** New keys: nothing held against the old ones matters any more. */
     releaseAllHolds(): void {
       save({ ...state, holds: {} });
     },
 
-    report(vendorId: string, holdKey: string | undefined, now: number): UsageReport {
-      const breaker = breakerOf(vendorId, now);
+    report(storeKey: string, holdKey: string | undefined, now: number): UsageReport {
+      const breaker = breakerOf(storeKey, now);
       return {
         requestsLastHour: totalSince(state.usage, 'requests', now - HOUR_MS),
         requestsLastDay: totalSince(state.usage, 'requests', now - DAY_MS),

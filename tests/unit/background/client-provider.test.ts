@@ -6,6 +6,7 @@ import { readFixture } from '../coupang/read-fixture';
 
 const HOUR = 60 * 60_000;
 const LOCAL = Date.UTC(2025, 9, 15, 8, 30);
+const SALT = new Uint8Array(32).fill(7);
 
 async function credentials(): Promise<StoredCredentials> {
   const hmacKey = await importHmacKey(globalThis.crypto.subtle, 'f00dcafe0123456789abcdef0123456789abcdef', false);
@@ -38,7 +39,7 @@ describe('client provider', () => {
     const offsets = { get: async () => kept, set: async (offsetMs: number) => void (kept = offsetMs) };
 
     const first = gatewayAhead();
-    const worker1 = createClientProvider(store, { fetch: first.fetch, subtle: globalThis.crypto.subtle, now: () => LOCAL, offsets });
+    const worker1 = createClientProvider(store, { fetch: first.fetch, subtle: globalThis.crypto.subtle, now: () => LOCAL, salt: async () => SALT, offsets });
     const client1 = await worker1.get();
     if (!client1.ok) throw new Error('no client');
     // Expired, and corrected: the answer says so, and the lookup queue signs again through the budget.
@@ -48,29 +49,46 @@ describe('client provider', () => {
     expect(kept).toBe(HOUR);
 
     const second = gatewayAhead();
-    const worker2 = createClientProvider(store, { fetch: second.fetch, subtle: globalThis.crypto.subtle, now: () => LOCAL, offsets });
+    const worker2 = createClientProvider(store, { fetch: second.fetch, subtle: globalThis.crypto.subtle, now: () => LOCAL, salt: async () => SALT, offsets });
     const client2 = await worker2.get();
     expect(client2.ok && (await client2.value.getInquiry('258799946')).ok).toBe(true);
     expect(second.fetch).toHaveBeenCalledTimes(1);
     // The countdowns use it too: the new worker knows it before its first request.
-    const worker3 = createClientProvider(store, { fetch: vi.fn(), subtle: globalThis.crypto.subtle, now: () => LOCAL, offsets });
+    const worker3 = createClientProvider(store, { fetch: vi.fn(), subtle: globalThis.crypto.subtle, now: () => LOCAL, salt: async () => SALT, offsets });
     expect(await worker3.clockOffsetMs()).toBe(HOUR);
   });
 
   it('does not keep a failed key load: the next call reads the keys again', async () => {
     const saved = await credentials();
     const load = vi.fn<() => Promise<StoredCredentials | undefined>>().mockRejectedValueOnce(new Error('IndexedDB busy')).mockResolvedValue(saved);
-    const provider = createClientProvider({ load, save: async () => {} }, { fetch: vi.fn(), subtle: globalThis.crypto.subtle, now: () => LOCAL });
+    const provider = createClientProvider({ load, save: async () => {} }, { fetch: vi.fn(), subtle: globalThis.crypto.subtle, now: () => LOCAL, salt: async () => SALT });
     await expect(provider.get()).rejects.toThrow('IndexedDB busy');
     const again = await provider.get();
     expect(again.ok).toBe(true);
     expect(load).toHaveBeenCalledTimes(2);
   });
 
-  it('names the credentials by vendor and save time, never by a key', async () => {
+  it('names the store and the credentials by an HMAC under the install salt, never by the vendor ID or a key (issue 16, item 16)', async () => {
     const saved = await credentials();
-    const provider = createClientProvider({ load: async () => saved, save: async () => {} }, { fetch: vi.fn(), subtle: globalThis.crypto.subtle, now: () => LOCAL });
+    const adopt = vi.fn();
+    const provider = createClientProvider({ load: async () => saved, save: async () => {} }, { fetch: vi.fn(), subtle: globalThis.crypto.subtle, now: () => LOCAL, salt: async () => SALT, adopt });
     const client = await provider.get();
-    expect(client.ok && client.value.holdKey).toBe('A00012345@1');
+    if (!client.ok) throw new Error('no client');
+    const { storeKey, holdKey, vendorId } = client.value;
+    expect(vendorId).toBe('A00012345'); // still signs its requests with it
+    expect(storeKey).toMatch(/^store:[0-9a-f]{32}$/);
+    expect(holdKey).toMatch(/^hold:[0-9a-f]{32}$/);
+    for (const name of [storeKey, holdKey]) expect(name.toLowerCase()).not.toContain('a00012345');
+    // The legacy names go to the economy once, to carry their state over.
+    expect(adopt).toHaveBeenCalledWith({ storeKey, holdKey }, { storeKey: 'A00012345', holdKey: 'A00012345@1' });
+
+    // The same store saved again: the same breaker, a new hold name. Another install's salt: other names.
+    const resaved = createClientProvider({ load: async () => ({ ...saved, savedAt: 2 }), save: async () => {} }, { fetch: vi.fn(), subtle: globalThis.crypto.subtle, now: () => LOCAL, salt: async () => SALT });
+    const again = await resaved.get();
+    expect(again.ok && again.value.storeKey).toBe(storeKey);
+    expect(again.ok && again.value.holdKey).not.toBe(holdKey);
+    const elsewhere = createClientProvider({ load: async () => saved, save: async () => {} }, { fetch: vi.fn(), subtle: globalThis.crypto.subtle, now: () => LOCAL, salt: async () => new Uint8Array(32) });
+    const other = await elsewhere.get();
+    expect(other.ok && other.value.storeKey).not.toBe(storeKey);
   });
 });

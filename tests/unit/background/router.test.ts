@@ -39,7 +39,17 @@ function setup(economyStore: { get: () => Promise<unknown>; set: (value: Economy
   let clock = SAVED_AT;
   const now = () => clock;
   const subtle = globalThis.crypto.subtle;
-  const clients = createClientProvider(credentials, { fetch, subtle, now });
+  const clients = createClientProvider(credentials, {
+    fetch,
+    subtle,
+    now,
+    salt: async () => new Uint8Array(32),
+    // As entrypoints/background.ts wires it.
+    adopt: async (names, legacy) => {
+      await economy.ready;
+      economy.adoptStore(names, legacy);
+    },
+  });
   const economy = createRequestEconomy({ store: economyStore, now });
   const lookups = createLookupService({
     source: async () => clients.get(),
@@ -67,6 +77,11 @@ function setup(economyStore: { get: () => Promise<unknown>; set: (value: Economy
     cache: () => cache,
     openSidePanel,
     economy,
+    /** The hashed name the economy keeps this store's breaker under. */
+    storeKey: async () => {
+      const client = await clients.get();
+      return client.ok ? client.value.storeKey : '';
+    },
     setClock: (at: number) => void (clock = at),
     holdAnswers: (until: Promise<void> | undefined) => void (inFlight = until),
   };
@@ -210,7 +225,7 @@ describe('background router', () => {
   it('a connection test counts as a request and is refused while the store is paused', async () => {
     const s = setup();
     await s.router.dispatch(SAVE, OWN_PAGE);
-    s.economy.settle('A00012345', 'x', { kind: 'rate-limited', status: 429 }, false, false, Date.UTC(2025, 9, 15, 8, 30));
+    s.economy.settle(await s.storeKey(), 'x', { kind: 'rate-limited', status: 429 }, false, false, Date.UTC(2025, 9, 15, 8, 30));
     expect(await s.router.dispatch({ type: 'test-connection' }, OWN_PAGE)).toEqual({ ok: false, error: { kind: 'rate-limited', resumesAt: Date.UTC(2025, 9, 15, 8, 31) } });
     expect(s.requests).toEqual([]);
   });
@@ -226,7 +241,7 @@ describe('background router', () => {
   it('Test connection waits for the half-open probe instead of sending a second one (issue 16, item 3)', async () => {
     const s = setup();
     await s.router.dispatch(SAVE, OWN_PAGE);
-    s.economy.settle('A00012345', 'x', { kind: 'rate-limited', status: 429 }, false, false, SAVED_AT);
+    s.economy.settle(await s.storeKey(), 'x', { kind: 'rate-limited', status: 429 }, false, false, SAVED_AT);
     s.setClock(SAVED_AT + 61_000);
     let release!: () => void;
     s.holdAnswers(new Promise<void>((resolve) => (release = resolve)));
@@ -240,7 +255,7 @@ describe('background router', () => {
     expect(await probe).toMatchObject({ ok: true });
     expect(await tested).toMatchObject({ ok: true });
     expect(s.requests.length).toBe(2);
-    expect(s.economy.report('A00012345', undefined, SAVED_AT + 61_000).breaker.phase).toBe('closed');
+    expect(s.economy.report(await s.storeKey(), undefined, SAVED_AT + 61_000).breaker.phase).toBe('closed');
   });
 
   it('a cold worker: test-connection and get-usage wait for the saved pause (issue 16, item 5)', async () => {
@@ -252,6 +267,7 @@ describe('background router', () => {
     const usage = s.router.dispatch({ type: 'get-usage' }, OWN_PAGE);
     await new Promise((resolve) => setTimeout(resolve, 20));
     const resumesAt = SAVED_AT + 60_000;
+    // Saved before the breakers were keyed by hashed names: carried over to the store's hashed name (issue 16, item 16).
     load({
       breakers: { A00012345: { phase: 'open', reason: 'rate-limited', resumesAt, pausedAt: SAVED_AT, trips: { 'rate-limited': 1, blocked: 0 } } },
       holds: {},

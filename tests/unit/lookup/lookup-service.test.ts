@@ -47,7 +47,7 @@ function setup({ answer = ok, world, holdKey = 'A00012345@1' }: { answer?: Answe
   let hold = false;
   let respond = answer;
   const source: InquirySource = {
-    vendorId: 'A00012345',
+    storeKey: 'store:1',
     holdKey,
     async getInquiry(id, { signal }) {
       calls.push(id);
@@ -194,7 +194,7 @@ describe('lookup service: cache', () => {
   it('changing the keys stops what the old keys had in flight: the asker and a new lookup get an answer signed with the new keys', async () => {
     const sent: Array<{ key: string; signal: AbortSignal }> = [];
     const sourceFor = (key: string): InquirySource => ({
-      vendorId: 'A00012345',
+      storeKey: 'store:1',
       holdKey: key,
       getInquiry: (id, { signal }) => {
         sent.push({ key, signal });
@@ -229,7 +229,7 @@ describe('lookup service: cache', () => {
     const lookups = ['1', '2', '3', '4', '5'].map((id) => s.service.lookup(id));
     await vi.advanceTimersByTimeAsync(0);
     let sent = 0;
-    const test = s.service.onBudget({ vendorId: 'A00012345', holdKey: 'A00012345@1' }, async () => {
+    const test = s.service.onBudget({ storeKey: 'store:1', holdKey: 'A00012345@1' }, async () => {
       sent += 1;
       return { ok: true, value: {} };
     });
