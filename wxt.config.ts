@@ -49,7 +49,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Only the gateway: the declared Wing content script needs no host permission of its own.
     host_permissions: [`${GATEWAY_ORIGIN}/*`],
     content_security_policy: { extension_pages: extensionPagesCsp(command) },

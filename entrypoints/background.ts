@@ -22,6 +22,9 @@ import {
   sidePanelInquiryItem,
 } from '@/utils/storage';
 
+/** Wakes the worker when the oldest cached inquiry is due to be dropped. */
+const CACHE_EXPIRY_ALARM = 'inquiry-cache-expiry';
+
 export default defineBackground(() => {
   const now = () => Date.now();
   const subtle = globalThis.crypto.subtle;
@@ -49,6 +52,9 @@ export default defineBackground(() => {
     cache: { get: () => inquiryCacheItem.getValue(), set: (value) => inquiryCacheItem.setValue(value) },
     economy,
     now,
+    // Buyer data is dropped 5 minutes after it was fetched, also when this worker has stopped by then
+    // (docs/request-economy.md#cache): an alarm wakes a new one, which drops it.
+    wakeAt: (at) => void browser.alarms.create(CACHE_EXPIRY_ALARM, { when: at }),
   });
   const lookups = withSamplesAndKeyAge(realLookups, {
     // Both are asked on every lookup: sample mode is kept in memory and follows its storage watch, and the
@@ -91,6 +97,9 @@ export default defineBackground(() => {
     });
   });
   settingsItem.watch(applyRate);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === CACHE_EXPIRY_ALARM) void realLookups.expire();
+  });
   // At browser start and on install or update, load the saved keys' client: the economy moves state saved under the
   // vendor ID to hashed names and forgets other stores' (docs/request-economy.md#breaker).
   const adoptSavedStore = () => void clients.get().catch((error: unknown) => logFailure('background: load the saved keys at start', error));

@@ -24,7 +24,7 @@ describe('Chrome manifest', () => {
 
   it('asks for the gateway only: the Wing content script is declared, so it needs no host permission', () => {
     expect(manifest.host_permissions).toEqual(['https://api-gateway.coupang.com/*']);
-    expect(manifest.permissions.sort()).toEqual(['contextMenus', 'sidePanel', 'storage']);
+    expect(manifest.permissions.sort()).toEqual(['alarms', 'contextMenus', 'sidePanel', 'storage']);
     expect(manifest.content_scripts.map((c: Manifest) => c.matches)).toEqual([['https://wing.coupang.com/*']]);
   });
 

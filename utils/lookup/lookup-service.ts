@@ -4,6 +4,7 @@ import type { Inquiry } from '../coupang/inquiry';
 import { isInquiryId } from '../coupang/inquiry-id';
 import type { LookupValue } from '../messaging';
 import type { RequestEconomy } from './request-economy';
+import { logFailure } from '../log';
 
 /** What the service needs from the API client (client.ts), so tests can inject a fake. */
 export interface InquirySource {
@@ -37,9 +38,17 @@ export interface LookupServiceOptions {
   /** [0, 1): the retry's jitter. */
   random?: () => number;
   timers?: Timers;
-  /** How long a fetched inquiry (or a remembered failure) is served without asking Coupang again. */
+  /**
+   * How long a fetched inquiry (or a remembered failure) is kept: served without asking Coupang again, then
+   * dropped from memory and from the store (docs/request-economy.md#cache).
+   */
   freshForMs?: number;
   maxEntries?: number;
+  /**
+   * Asks to be woken at `at` (epoch ms) to drop what expires then, should this worker be gone by then
+   * (browser.alarms in the extension; call `expire()` when it rings). While the worker lives, its own timer does it.
+   */
+  wakeAt?: (at: number) => void;
 }
 
 export interface LookupRequest {
@@ -125,8 +134,9 @@ export function createLookupService(options: LookupServiceOptions) {
     (raw) => {
       const parsed = cachedSchema.safeParse(raw ?? {});
       if (parsed.success) for (const [id, entry] of Object.entries(parsed.data)) memory.set(id, entry as CachedLookup);
+      dropExpired(options.now()); // a worker woken after the promised age drops what an earlier one kept
     },
-    () => undefined,
+    (error: unknown) => logFailure('lookup cache: read', error),
   );
   let writes: Promise<void> = Promise.resolve();
   const jobs = new Map<string, Job>();
@@ -135,9 +145,44 @@ export function createLookupService(options: LookupServiceOptions) {
   /** When an asker last dropped a lookup not yet answered (-Infinity: never); read against a clock that may jump. */
   let lastDroppedAt = Number.NEGATIVE_INFINITY;
 
+  let expiryTimer: unknown;
+  /** When the earliest entry expires, as last handed to the timer and `wakeAt` (undefined: nothing kept). */
+  let expiresAt: number | undefined;
+
   function persist(): void {
     const snapshot = Object.fromEntries(memory);
-    writes = writes.then(() => options.cache.set(snapshot)).catch(() => undefined);
+    // A failed write leaves the store as it was; the next change writes the whole cache again.
+    writes = writes.then(() => options.cache.set(snapshot)).catch((error: unknown) => logFailure('lookup cache: write', error));
+  }
+
+  /** Past its age, or dated in the future (the clock was set back: its age is unknown, so it is not kept). */
+  const isExpired = (entry: CachedLookup, now: number) => entry.fetchedAt > now || now - entry.fetchedAt >= freshForMs;
+
+  /**
+   * Drops every expired entry from memory and the store, then sets the timer (and the wake-up) for the next
+   * one to expire: buyer data is kept no longer than promised, even if no lookup comes (docs/request-economy.md#cache).
+   */
+  function dropExpired(now: number): void {
+    let dropped = false;
+    for (const [id, entry] of memory) {
+      if (isExpired(entry, now)) {
+        memory.delete(id);
+        dropped = true;
+      }
+    }
+    if (dropped) persist();
+    const next = memory.size === 0 ? undefined : Math.min(...[...memory.values()].map((entry) => entry.fetchedAt + freshForMs));
+    if (next === expiresAt) return;
+    expiresAt = next;
+    if (expiryTimer !== undefined) timers.clearTimeout(expiryTimer);
+    expiryTimer = undefined;
+    if (next === undefined) return;
+    expiryTimer = timers.setTimeout(() => {
+      expiryTimer = undefined;
+      expiresAt = undefined;
+      dropExpired(options.now());
+    }, Math.max(0, next - now));
+    options.wakeAt?.(next);
   }
 
   function remember(id: string, entry: CachedLookup): void {
@@ -146,6 +191,7 @@ export function createLookupService(options: LookupServiceOptions) {
     const oldestFirst = [...memory].sort(([, a], [, b]) => a.fetchedAt - b.fetchedAt);
     for (const [old] of oldestFirst.slice(0, Math.max(0, memory.size - maxEntries))) memory.delete(old);
     persist();
+    dropExpired(options.now());
   }
 
   function fromCache(entry: CachedLookup): Result<LookupValue> {
@@ -273,12 +319,13 @@ export function createLookupService(options: LookupServiceOptions) {
       if (signal?.aborted) return aborted();
       if (!isInquiryId(id)) return { ok: false, error: { kind: 'invalid-input' } };
       await Promise.all([loaded, economy.ready]);
+      dropExpired(options.now());
+      // Only entries younger than the promised age are left: each is served as it is.
       const cached = memory.get(id);
-      const fresh = cached && options.now() - cached.fetchedAt < freshForMs ? cached : undefined;
       const source = await options.source();
-      if (fresh && !refresh) {
+      if (cached && !refresh) {
         economy.cacheHit(options.now());
-        return whilePaused(fromCache(fresh), source.ok ? source.value.storeKey : undefined);
+        return whilePaused(fromCache(cached), source.ok ? source.value.storeKey : undefined);
       }
       if (!source.ok) return source;
       if (signal?.aborted) return aborted();
@@ -326,6 +373,7 @@ export function createLookupService(options: LookupServiceOptions) {
       await loaded;
       memory.clear();
       persist();
+      dropExpired(options.now());
       economy.releaseAllHolds();
       await writes;
     },
@@ -357,6 +405,13 @@ export function createLookupService(options: LookupServiceOptions) {
         if (error?.clockCorrected && !resigned) continue;
         return shown ? { ok: false, error: shown } : { ok: true, value: null };
       }
+    },
+
+    /** The wake-up asked for by `wakeAt` rang: drop what has expired (a new worker reads the store first). */
+    async expire(): Promise<void> {
+      await loaded;
+      dropExpired(options.now());
+      await writes;
     },
 
     /** Resolves once every cache write so far is done (tests). */

@@ -25,6 +25,7 @@ function setup({
       return answer ?? { ok: true, value: { inquiry: { inquiryId: id, vendorItemIds: [], replies: [], extra: {} }, fetchedAt: NOW, fromCache: false } };
     },
     async clear() {},
+    async expire() {},
     async onBudget() {
       return { ok: true, value: null };
     },

@@ -39,7 +39,7 @@ interface World {
   economyStore: ReturnType<typeof asyncStore<EconomyState>>;
 }
 
-function setup({ answer = ok, world, holdKey = 'A00012345@1' }: { answer?: Answer; world?: World; holdKey?: string } = {}) {
+function setup({ answer = ok, world, holdKey = 'A00012345@1', wakeAt }: { answer?: Answer; world?: World; holdKey?: string; wakeAt?: (at: number) => void } = {}) {
   const w: World = world ?? { cache: asyncStore<Record<string, CachedLookup>>(), economyStore: asyncStore<EconomyState>() };
   const calls: string[] = [];
   const signals: AbortSignal[] = [];
@@ -71,6 +71,7 @@ function setup({ answer = ok, world, holdKey = 'A00012345@1' }: { answer?: Answe
     now: () => Date.now(),
     random: () => 0.5,
     maxEntries: 3,
+    wakeAt,
   });
   return {
     service,
@@ -136,6 +137,52 @@ describe('lookup service: cache', () => {
     await settle(s.service.lookup('1'));
     await settle(s.service.lookup('1', { refresh: true }));
     expect(s.calls).toEqual(['1', '1', '1']);
+  });
+
+  it('drops a fetched inquiry from memory and the store when its 5 minutes are up, though no lookup comes (issue 16, item 15)', async () => {
+    const woken: number[] = [];
+    const s = setup({ wakeAt: (at) => woken.push(at) });
+    await settle(s.service.lookup('1'));
+    await vi.advanceTimersByTimeAsync(60_000);
+    await settle(s.service.lookup('2'));
+    await s.flush();
+    expect(Object.keys(s.stored()).sort()).toEqual(['1', '2']);
+    // The worker may be gone by then: it asks to be woken when the first entry expires.
+    expect(woken).toEqual([START + FRESH_FOR_MS]);
+    await vi.advanceTimersByTimeAsync(FRESH_FOR_MS - 60_000 - 1);
+    await s.flush();
+    expect(Object.keys(s.stored()).sort()).toEqual(['1', '2']);
+    await vi.advanceTimersByTimeAsync(1);
+    await s.flush();
+    expect(Object.keys(s.stored())).toEqual(['2']);
+    expect(woken).toEqual([START + FRESH_FOR_MS, START + 60_000 + FRESH_FOR_MS]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    await s.flush();
+    expect(s.stored()).toEqual({});
+    expect(s.calls).toEqual(['1', '2']);
+  });
+
+  it('a worker woken after the promised age drops what an earlier one kept, before any lookup (issue 16, item 15)', async () => {
+    const s = setup();
+    await settle(s.service.lookup('1'));
+    await s.flush();
+    vi.setSystemTime(START + FRESH_FOR_MS + 1); // the old worker died with its timer; its entry is still stored
+    const restarted = setup({ world: s.world });
+    await restarted.service.expire(); // the alarm rang
+    expect(restarted.stored()).toEqual({});
+  });
+
+  it('an entry dated in the future (the clock was set back) counts as expired, not kept for ever (issue 16, item 15)', async () => {
+    const world: World = {
+      cache: asyncStore<Record<string, CachedLookup>>({ '7': { fetchedAt: START + 10 * 60_000, inquiry: inquiry('7') } }),
+      economyStore: asyncStore<EconomyState>(),
+    };
+    const s = setup({ world });
+    await s.flush();
+    expect(s.stored()).toEqual({});
+    const again = await settle(s.service.lookup('7'));
+    expect(again.ok && again.value.fromCache).toBe(false);
+    expect(s.calls).toEqual(['7']);
   });
 
   it('a restarted worker reads the cache back from the store', async () => {
@@ -449,7 +496,7 @@ describe('lookup service: breaker, holds, retries', () => {
   it('while paused, cached answers are still shown with their age and the pause; Refresh shows the copy, sends nothing', async () => {
     const s = setup();
     await settle(s.service.lookup('1'));
-    await vi.advanceTimersByTimeAsync(10 * 60_000); // the copy is stale by now
+    await vi.advanceTimersByTimeAsync(2 * 60_000); // two minutes old: still kept
     s.answerWith(fail({ kind: 'rate-limited', status: 429 }));
     await settle(s.service.lookup('2'));
     const resumesAt = Date.now() + 60_000;
@@ -458,6 +505,16 @@ describe('lookup service: breaker, holds, retries', () => {
     const refreshed = await settle(s.service.lookup('1', { refresh: true }));
     expect(refreshed).toEqual(cached);
     expect(s.calls).toEqual(['1', '2']);
+  });
+
+  it('while paused, a copy past its 5 minutes is gone: the pause is shown, not the buyer data (issue 16, item 15)', async () => {
+    const s = setup();
+    await settle(s.service.lookup('1'));
+    await vi.advanceTimersByTimeAsync(4.5 * 60_000);
+    s.answerWith(fail({ kind: 'rate-limited', status: 429 }));
+    await settle(s.service.lookup('2'));
+    await vi.advanceTimersByTimeAsync(40_000); // '1' is past 5 minutes old; the pause has 20 s left
+    expect(await settle(s.service.lookup('1'))).toMatchObject({ ok: false, error: { kind: 'rate-limited' } });
   });
 
   it("follows the seller's rate: at 0.5 per second, after the burst one request every 2 s", async () => {
