@@ -45,7 +45,11 @@ export default defineBackground(() => {
     store: { get: () => requestEconomyItem.getValue(), set: (state) => requestEconomyItem.setValue(state) },
     now,
   });
-  const applyRate = () => void readSettings().then((settings) => economy.setRate(settings.requestsPerSecond));
+  const applyRate = () =>
+    void readSettings().then(
+      (settings) => economy.setRate(settings.requestsPerSecond),
+      (error: unknown) => logFailure('background: read settings', error), // the rate in force stays
+    );
   applyRate();
   const realLookups = createLookupService({
     source: () => clients.get(),
@@ -116,7 +120,7 @@ export default defineBackground(() => {
     void handleContextMenuClick(info, tab?.id, {
       showInSidePanel: (id, tabId) => openSidePanel(tabId, id),
       showSearch: (tabId) => openSidePanel(tabId),
-    });
+    }).catch((error: unknown) => logFailure('context menu: open the side panel', error));
   });
 });
 

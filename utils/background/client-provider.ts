@@ -4,6 +4,7 @@ import type { CredentialsStore } from '../credentials-store';
 import { failure, success } from '../messaging';
 import { createSkewClock, observeSkew } from '../lookup/skew-clock';
 import { legacyNames, storeNames, type StoreNames } from './store-key';
+import { logFailure } from '../log';
 
 export type CoupangClient = Pick<ReturnType<typeof createCoupangClient>, 'getInquiry' | 'testConnection'> & {
   /** The saved vendor ID: for API paths only, never a storage key (use storeKey). */
@@ -42,14 +43,16 @@ export function createClientProvider(store: CredentialsStore, deps: ClientProvid
   const clock = createSkewClock(deps.now);
   const restored = (deps.offsets?.get() ?? Promise.resolve(undefined)).then(
     (saved) => (typeof saved === 'number' ? clock.restore(saved) : undefined),
-    () => undefined,
+    // Unreadable: the first answer's Date header corrects the clock again.
+    (error: unknown) => logFailure('clock offset: read', error),
   );
 
   async function corrected<T extends { serverDate?: number }>(call: () => Promise<Result<T>>): Promise<Result<T>> {
     const before = clock.offsetMs;
     // An expired signature that corrected the clock comes back marked; the lookup queue signs again (budgeted).
     const result = observeSkew(clock, await call(), before);
-    if (clock.offsetMs !== before) await deps.offsets?.set(clock.offsetMs).catch(() => undefined);
+    // Not kept: a restarted worker learns it again from one answer. The answer itself is good either way.
+    if (clock.offsetMs !== before) await deps.offsets?.set(clock.offsetMs).catch((error: unknown) => logFailure('clock offset: write', error));
     return result;
   }
 

@@ -3,6 +3,18 @@ import type { CredentialsStore, StoredCredentials } from '../credentials-store';
 import type { LookupError, Result } from '../coupang/error-kinds';
 import type { CredentialsStatus } from '../messaging';
 import { checkCredentials, type CredentialsInput } from '../credentials-check';
+import { logFailure } from '../log';
+
+/** Writes the record; a write the browser refuses (disk full) is logged and answered 'storage-failed', nothing changed. */
+async function write(store: CredentialsStore, next: StoredCredentials): Promise<Result<CredentialsStatus>> {
+  try {
+    await store.save(next);
+  } catch (error) {
+    logFailure('credentials: save', error);
+    return { ok: false, error: { kind: 'storage-failed' } };
+  }
+  return { ok: true, value: statusOf(next) };
+}
 
 export function statusOf(stored: StoredCredentials | undefined): CredentialsStatus {
   const status: CredentialsStatus = { hasSecret: Boolean(stored?.hmacKey), accessKey: stored?.accessKey ?? '', vendorId: stored?.vendorId ?? '' };
@@ -30,15 +42,13 @@ export async function saveCredentials(
     ...(hmacKey ? { hmacKey } : {}),
     ...(hmacKey && keyIssuedAt !== undefined ? { keyIssuedAt } : {}),
   };
-  await store.save(next);
-  return { ok: true, value: statusOf(next) };
+  return write(store, next);
 }
 
 export async function clearSecret(store: CredentialsStore, now: number): Promise<Result<CredentialsStatus>> {
   const previous = await store.load();
   const next: StoredCredentials = { accessKey: previous?.accessKey ?? '', vendorId: previous?.vendorId ?? '', savedAt: now };
-  await store.save(next);
-  return { ok: true, value: statusOf(next) };
+  return write(store, next);
 }
 
 /** The seller corrects when the saved key was issued in Wing; only a saved key has an issue date. */
@@ -47,8 +57,7 @@ export async function setKeyIssued(store: CredentialsStore, issuedAt: number, no
   if (!previous?.hmacKey) return { ok: false, error: { kind: 'no-credentials' } };
   if (issuedAt > now) return { ok: false, error: invalid('keyIssuedAt: in the future') };
   const next: StoredCredentials = { ...previous, keyIssuedAt: issuedAt };
-  await store.save(next);
-  return { ok: true, value: statusOf(next) };
+  return write(store, next);
 }
 
 function invalid(detail: string): LookupError {

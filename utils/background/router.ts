@@ -78,7 +78,7 @@ export function createRouter(deps: RouterDeps) {
       }
       case 'clear-secret': {
         const cleared = await clearSecret(deps.credentials, deps.now());
-        await credentialsChanged();
+        if (cleared.ok) await credentialsChanged();
         return cleared;
       }
       case 'test-connection': {
@@ -116,8 +116,11 @@ export function createRouter(deps: RouterDeps) {
       if (!fromOwnPage && !CONTENT_SCRIPT_REQUESTS.has(parsed.data.type)) return undefined;
       try {
         return await handle(parsed.data, sender, fromOwnPage, signal);
-      } catch {
-        return failure('extension-error');
+      } catch (error) {
+        // A bug or a browser API that failed: not something reloading the page fixes ('extension-error' says
+        // that, for a background that cannot be reached). Logged here, by the request's type only.
+        logFailure(`router: ${parsed.data.type}`, error);
+        return failure('internal');
       }
     },
   };

@@ -26,9 +26,11 @@ export const ERROR_KINDS = [
   'bad-response', // JSON that fails the response schema
   'no-credentials', // keys not saved yet
   'invalid-input', // text that holds no inquiry ID; no request is sent
-  'extension-error', // the background could not be reached or failed unexpectedly
+  'extension-error', // the background could not be reached (worker gone, extension updated or reloaded)
   'not-sample', // sample mode is on and the ID is not one of the samples; no request is sent
   'key-expired', // a 401 after the key's 180 days ran out (docs/coupang-api.md#keys)
+  'internal', // the background reached, but it failed unexpectedly handling the request (a bug; logged there)
+  'storage-failed', // the browser refused to store something the seller saved (disk full, profile read-only)
 ] as const;
 
 export type ErrorKind = (typeof ERROR_KINDS)[number];

@@ -166,6 +166,8 @@ export const en = {
   'options.trip.blocked': 'blocked (403 Access Denied or 302)',
 
   'error.not-sample': 'Sample mode is on: only the sample inquiries can be looked up, and nothing is sent to Coupang. Leave sample mode to look up real inquiries.',
+  'error.internal': 'Something went wrong inside the extension. Try again; if it keeps happening, reload the extension on the browser\'s extensions page.',
+  'error.storage-failed': 'Couldn\'t save: the browser refused to store it (the disk may be full). Nothing was changed — free some space and try again.',
   'error.key-expired': 'Coupang did not accept the key, and its 180 days have run out: your key has probably expired. Reissue it in Wing (seller information → Open API key), then save the new keys in Settings.',
 
   'firstRun.needKeys': 'Lookups need your Coupang Open API keys.',

@@ -171,6 +171,8 @@ export const zhTW: Messages = {
   'options.trip.blocked': '遭封鎖（403 Access Denied 或 302）',
 
   'error.not-sample': '範例模式已開啟：只能查詢範例諮詢，不會傳送任何資料給 Coupang。若要查詢真實諮詢，請離開範例模式。',
+  'error.internal': '擴充功能內部發生錯誤。請再試一次；若持續發生，請在瀏覽器的擴充功能頁面重新載入此擴充功能。',
+  'error.storage-failed': '無法儲存：瀏覽器拒絕儲存（磁碟可能已滿）。沒有任何變更，請釋出一些空間後再試一次。',
   'error.key-expired': 'Coupang 不接受此金鑰，且其 180 天效期已過：金鑰可能已過期。請在 Wing（賣家資訊 → Open API 金鑰）重新核發，然後在「設定」中儲存新的金鑰。',
 
   'firstRun.needKeys': '查詢需要您的 Coupang Open API 金鑰。',

@@ -283,7 +283,10 @@ export function createLookupService(options: LookupServiceOptions) {
     job.attempts += 1;
     const result: Result<{ inquiry: Inquiry; cagWarning?: boolean }> = await job.source
       .getInquiry(job.id, { signal: job.controller.signal })
-      .catch(() => ({ ok: false, error: { kind: 'extension-error' } }));
+      .catch((thrown: unknown): Result<{ inquiry: Inquiry; cagWarning?: boolean }> => {
+        logFailure('lookup: send', thrown);
+        return { ok: false, error: { kind: 'internal' } };
+      });
     const now = options.now();
     const error = result.ok ? undefined : result.error;
     const shown = economy.settle(job.source.storeKey, job.source.holdKey, error, Boolean(result.ok ? result.value.cagWarning : result.error.cagWarning), asProbe, now);
@@ -397,7 +400,10 @@ export function createLookupService(options: LookupServiceOptions) {
           schedulePump();
         });
         if ('error' in turn) return { ok: false, error: turn.error };
-        const result = await send(turn.asProbe).catch((): Result<{ cagWarning?: boolean }> => ({ ok: false, error: { kind: 'extension-error' } }));
+        const result = await send(turn.asProbe).catch((thrown: unknown): Result<{ cagWarning?: boolean }> => {
+          logFailure('lookup: send outside a lookup', thrown);
+          return { ok: false, error: { kind: 'internal' } };
+        });
         const error = result.ok ? undefined : result.error;
         const warned = result.ok ? result.value.cagWarning : result.error.cagWarning;
         const shown = economy.settle(source.storeKey, source.holdKey, error, Boolean(warned), turn.asProbe, options.now());

@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import type { ErrorKind, LookupError } from '../coupang/error-kinds';
 import { clampToClock, CLOSED, gate, probeStarted, record, type BreakerState, type Outcome, type TripReason } from './circuit-breaker';
 import { parseRetryAfter } from './retry-after';
+import { logFailure } from '../log';
 import { clampRate, DEFAULT_RATE_PER_SECOND, fullBucket, nextSendAt, take, type BucketState } from './token-bucket';
 import { count, DAY_MS, HOUR_MS, totalSince, type UsageByMinute } from './usage';
 
@@ -105,13 +106,15 @@ export function createRequestEconomy(options: EconomyOptions) {
       const parsed = stateSchema.safeParse(raw);
       if (parsed.success) state = parsed.data;
     },
-    () => undefined,
+    // Unreadable: start from an empty state (no pause, full bucket); the next save writes a whole one again.
+    (error: unknown) => logFailure('request economy: read', error),
   );
 
   function save(next: EconomyState): void {
     state = next;
     const snapshot = next;
-    writes = writes.then(() => options.store.set(snapshot)).catch(() => undefined);
+    // A refused write keeps the state in memory; the next change writes all of it again.
+    writes = writes.then(() => options.store.set(snapshot)).catch((error: unknown) => logFailure('request economy: write', error));
   }
 
   /** The store's breaker, its stored times clamped to `now` (and saved) when the clock was set back. */

@@ -5,6 +5,7 @@ import { createRouter, type MessageSender } from '@/utils/background/router';
 import type { StoredCredentials } from '@/utils/credentials-store';
 import { createLookupService, type CachedLookup } from '@/utils/lookup/lookup-service';
 import { createRequestEconomy, type EconomyState } from '@/utils/lookup/request-economy';
+import { setFailureSink } from '@/utils/log';
 import { readFixture } from '../coupang/read-fixture';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -35,7 +36,14 @@ function setup(economyStore: { get: () => Promise<unknown>; set: (value: Economy
       : '{"code":200,"message":"OK","data":{"content":[],"pagination":{}}}';
     return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
   });
-  const credentials = { load: async () => saved, save: async (value: StoredCredentials) => void (saved = value) };
+  let saveFails = false;
+  const credentials = {
+    load: async () => saved,
+    save: async (value: StoredCredentials) => {
+      if (saveFails) throw new DOMException(`disk full writing ${value.vendorId}`, 'QuotaExceededError');
+      saved = value;
+    },
+  };
   let clock = SAVED_AT;
   const now = () => clock;
   const subtle = globalThis.crypto.subtle;
@@ -77,6 +85,7 @@ function setup(economyStore: { get: () => Promise<unknown>; set: (value: Economy
     cache: () => cache,
     openSidePanel,
     economy,
+    failSaves: () => void (saveFails = true),
     /** The hashed name the economy keeps this store's breaker under. */
     storeKey: async () => {
       const client = await clients.get();
@@ -212,6 +221,38 @@ describe('background router', () => {
     const inquiry = (page as unknown as { ok: true; value: { inquiry: Record<string, unknown> } }).value.inquiry;
     expect(inquiry.extra).toEqual({});
     expect(inquiry.itemName).toBe('제주 삼다수, 2L, 6개');
+  });
+
+  it('an exception answers internal (not "reload this page"), logged once by request type, never its text (issue 16, item 17)', async () => {
+    const s = setup();
+    const warn = vi.fn();
+    setFailureSink({ warn });
+    try {
+      s.openSidePanel.mockRejectedValueOnce(new TypeError('panel for 1015668177 of A00012345'));
+      expect(await s.router.dispatch({ type: 'open-side-panel', id: '1015668177' }, OWN_PAGE)).toEqual({ ok: false, error: { kind: 'internal' } });
+      s.openSidePanel.mockRejectedValueOnce(new TypeError('again'));
+      expect(await s.router.dispatch({ type: 'open-side-panel', id: '1015668177' }, CONTENT_SCRIPT)).toEqual({ ok: false, error: { kind: 'internal' } });
+      expect(warn.mock.calls).toEqual([['[CS Lens] router: open-side-panel: TypeError'], ['[CS Lens] router: open-side-panel: TypeError']]);
+    } finally {
+      setFailureSink(console);
+    }
+  });
+
+  it('keys the browser refuses to store: "couldn\'t save", logged, and the old keys still in use (issue 16, item 17)', async () => {
+    const s = setup();
+    await s.router.dispatch(SAVE, OWN_PAGE);
+    const warn = vi.fn();
+    setFailureSink({ warn });
+    try {
+      s.failSaves();
+      expect(await s.router.dispatch({ ...SAVE, vendorId: 'B00012345' }, OWN_PAGE)).toEqual({ ok: false, error: { kind: 'storage-failed' } });
+      expect(await s.router.dispatch({ type: 'clear-secret' }, OWN_PAGE)).toEqual({ ok: false, error: { kind: 'storage-failed' } });
+      expect(warn.mock.calls).toEqual([['[CS Lens] credentials: save: QuotaExceededError'], ['[CS Lens] credentials: save: QuotaExceededError']]);
+      expect(s.saved()?.vendorId).toBe('A00012345');
+      expect(await s.router.dispatch({ type: 'lookup', id: '258799946' }, OWN_PAGE)).toMatchObject({ ok: true });
+    } finally {
+      setFailureSink(console);
+    }
   });
 
   it('answers usage only to its own pages', async () => {

@@ -3,6 +3,7 @@ import type { LookupError, Result } from '@/utils/coupang/error-kinds';
 import type { Inquiry } from '@/utils/coupang/inquiry';
 import { createLookupService, FRESH_FOR_MS, REPLACE_SETTLE_MS, type CachedLookup, type InquirySource } from '@/utils/lookup/lookup-service';
 import { createRequestEconomy, type EconomyState } from '@/utils/lookup/request-economy';
+import { setFailureSink } from '@/utils/log';
 
 const START = Date.UTC(2026, 11, 2, 9, 0, 0);
 
@@ -531,15 +532,40 @@ describe('lookup service: breaker, holds, retries', () => {
     expect(s.calls).toHaveLength(7);
   });
 
-  it('a source that throws answers its askers with extension-error and the queue moves on', async () => {
+  it('a source that throws answers its askers with internal (logged) and the queue moves on', async () => {
     const s = setup({
       answer: (id) => {
         if (id === '1') throw new Error('boom');
         return ok(id, 1);
       },
     });
-    const [first, second] = await settle(Promise.all([s.service.lookup('1'), s.service.lookup('2')]));
-    expect(first).toEqual({ ok: false, error: { kind: 'extension-error' } });
-    expect(second).toMatchObject({ ok: true });
+    const warn = vi.fn();
+    setFailureSink({ warn });
+    try {
+      const [first, second] = await settle(Promise.all([s.service.lookup('1'), s.service.lookup('2')]));
+      expect(first).toEqual({ ok: false, error: { kind: 'internal' } });
+      expect(second).toMatchObject({ ok: true });
+      expect(warn.mock.calls).toEqual([['[CS Lens] lookup: send: Error']]);
+    } finally {
+      setFailureSink(console);
+    }
+  });
+
+  it('a cache write the browser refuses is logged once, and lookups go on from memory (issue 16, item 17)', async () => {
+    const s = setup();
+    const warn = vi.fn();
+    setFailureSink({ warn });
+    s.world.cache.set = async () => {
+      throw new DOMException('quota for 1015668177 exceeded', 'QuotaExceededError');
+    };
+    try {
+      await settle(s.service.lookup('1015668177'));
+      await s.flush();
+      expect(warn.mock.calls).toEqual([['[CS Lens] lookup cache: write: QuotaExceededError']]);
+      const again = await settle(s.service.lookup('1015668177'));
+      expect(again.ok && again.value.fromCache).toBe(true);
+    } finally {
+      setFailureSink(console);
+    }
   });
 });
