@@ -91,7 +91,7 @@ export function HoverCard(props: HoverCardProps) {
     try {
       ok = (await handler()) !== false;
     } catch {
-      ok = false;
+      ok = false; // the card says "Couldn't copy" (card.copyFailed)
     }
     if (mounted.current) setCopyNote({ key: ok ? copiedKey : 'card.copyFailed', ok });
   }

@@ -43,6 +43,7 @@ export function IdLabelsField({ t, labels, onSave }: IdLabelsFieldProps) {
       setText(checked.labels.join('\n'));
       setFeedback({ kind: 'saved', skipped: checked.skipped });
     } catch {
+      // Logged by the page's wiring (utils/pages/options-page.tsx); the field says the headings were not saved.
       setFeedback({ kind: 'failed' });
     } finally {
       setSaving(false);

@@ -46,7 +46,7 @@ export function OptionsForm(props: OptionsFormProps) {
   const [testing, setTesting] = useState(false);
   const [testOk, setTestOk] = useState(false);
   const [settings, setSettings] = useState(props.settings);
-  const [settingsSaved, setSettingsSaved] = useState(false);
+  const [settingsSaved, setSettingsSaved] = useState<boolean | 'failed'>(false);
 
   function problemText(field: CredentialsProblem['field']): string | undefined {
     const found = problems.find((problem) => problem.field === field);
@@ -102,8 +102,13 @@ export function OptionsForm(props: OptionsFormProps) {
   }
 
   async function changeSettings(patch: Partial<Settings>) {
-    setSettings(await props.onSettingsChange(patch));
-    setSettingsSaved(true);
+    try {
+      setSettings(await props.onSettingsChange(patch));
+      setSettingsSaved(true);
+    } catch {
+      // The page's wiring logged it (utils/pages/options-page.tsx); the seller reads "Couldn't save" here.
+      setSettingsSaved('failed');
+    }
   }
 
   const field = (
@@ -235,10 +240,16 @@ export function OptionsForm(props: OptionsFormProps) {
             }}
           />
         </div>
-        {settingsSaved && (
-          <p class="csl-feedback csl-feedback-ok" role="status">
-            {t('options.saved')}
+        {settingsSaved === 'failed' ? (
+          <p class="csl-feedback csl-feedback-error" role="alert">
+            {t('error.storage-failed')}
           </p>
+        ) : (
+          settingsSaved && (
+            <p class="csl-feedback csl-feedback-ok" role="status">
+              {t('options.saved')}
+            </p>
+          )
         )}
       </fieldset>
       <IdLabelsField

@@ -11,6 +11,7 @@ export async function ask<T extends RequestType>(request: Extract<Request, { typ
   try {
     return (readEnvelope(await browser.runtime.sendMessage(request)) ?? failure('extension-error')) as ResponseOf<T>;
   } catch {
+    // No background to answer (extension updated, reloaded or disabled): the typed answer the surface explains.
     return failure('extension-error') as ResponseOf<T>;
   }
 }
@@ -50,6 +51,7 @@ export function lookupInquiry(id: string, { refresh = false, signal, retry = fal
     try {
       port = browser.runtime.connect({ name: LOOKUP_PORT });
     } catch {
+      // connect() throws once the extension context is gone: the same typed answer as a dropped port.
       resolve(failure('extension-error'));
       return;
     }

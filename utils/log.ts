@@ -1,5 +1,5 @@
 /**
- * The extension's one way to record a failure (docs/security.md#logging): where it was caught (a fixed
+ * The extension's one way to record a failure (README.md#privacy-and-security): where it was caught (a fixed
  * name from the code) and what kind of failure it was (the error's name, an error kind, an HTTP status) —
  * never the error's message, data, IDs, keys or inquiry text, which may carry any of them. Log once, where
  * the failure is caught and handled.
@@ -36,4 +36,9 @@ export function setFailureSink(next: FailureSink): void {
 /** Logs one failure: `[CS Lens] <where>: <name kind=… status=…>`. `where` is a fixed string from the code. */
 export function logFailure(where: string, error: unknown): void {
   sink.warn(`[CS Lens] ${where}: ${describeFailure(error)}`);
+}
+
+/** For a promise nobody awaits: `.catch(loggedAs('where'))` logs its failure instead of leaving it unhandled. */
+export function loggedAs(where: string): (error: unknown) => void {
+  return (error) => logFailure(where, error);
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { describeFailure, logFailure, setFailureSink } from '@/utils/log';
+import { describeFailure, loggedAs, logFailure, setFailureSink } from '@/utils/log';
 
 // Issue 16, item 17: failures are logged once where caught, by where and what kind, never with data.
 afterEach(() => setFailureSink(console));
@@ -24,5 +24,14 @@ describe('logFailure', () => {
     const smuggled = Object.assign(new Error('x'), { name: 'Error for A00012345 key f00dcafe', kind: 'not a kind 1015668177' });
     expect(describeFailure(smuggled)).toBe('object');
     expect(describeFailure({ status: 99999 })).toBe('object');
+  });
+});
+
+describe('loggedAs', () => {
+  it('logs a rejection nobody awaits, once, by where and name', async () => {
+    const warn = vi.fn();
+    setFailureSink({ warn });
+    await Promise.reject(new DOMException('quota: 1015668177', 'QuotaExceededError')).catch(loggedAs('page: remember the lookup'));
+    expect(warn.mock.calls).toEqual([['[CS Lens] page: remember the lookup: QuotaExceededError']]);
   });
 });

@@ -127,6 +127,7 @@ export function createCoupangClient(
         },
       };
     } catch {
+      // Every way fetch can fail here becomes its typed kind, which the breaker and the surfaces act on.
       if (timedOut) return { ok: false, error: { kind: 'timeout' } };
       if (callerSignal?.aborted) return { ok: false, error: { kind: 'aborted' } };
       return { ok: false, error: { kind: 'network' } };

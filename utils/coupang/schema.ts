@@ -151,6 +151,7 @@ function parseWith<T>(schema: z.ZodType<{ data: T }>, body: string): Result<T> {
   try {
     raw = parseJsonKeepingBigIntegers(body);
   } catch {
+    // The body is not JSON: its own error kind, shown with what to do.
     return { ok: false, error: { kind: 'not-json' } };
   }
   const parsed = schema.safeParse(raw);

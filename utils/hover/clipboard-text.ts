@@ -38,7 +38,7 @@ function copyWithTextarea(text: string, { document, container }: CopyTextDeps): 
     textarea.select();
     return document.execCommand('copy');
   } catch {
-    return false;
+    return false; // refused too: the caller shows "Couldn't copy"
   } finally {
     textarea.remove();
     // Copying must not move focus away from the button the user pressed.

@@ -10,6 +10,7 @@ import type { CredentialsStatus } from '../messaging';
 import { readRecentLookups, recentLookupsItem, rememberLookup, sampleModeItem, sidePanelInquiryItem } from '../storage';
 import type { CountAnswer } from '../wing/count-message';
 import { pageLocale } from './page-locale';
+import { loggedAs } from '../log';
 import { askActiveTabCount } from './wing-tab-count';
 
 /** Mounts the lookup UI of the popup or the side panel; the two differ only in where they live. */
@@ -49,8 +50,8 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
                   : undefined
               }
               onSetUpKeys={() => void browser.runtime.openOptionsPage()}
-              onTrySamples={() => void sampleModeItem.setValue(true)}
-              onLeaveSamples={() => void sampleModeItem.setValue(false)}
+              onTrySamples={() => void sampleModeItem.setValue(true).catch(loggedAs('page: enter sample mode'))}
+              onLeaveSamples={() => void sampleModeItem.setValue(false).catch(loggedAs('page: leave sample mode'))}
               onOpenDemo={() => void browser.tabs.create({ url: browser.runtime.getURL('/demo.html') })}
               onShowSample={show}
             />
@@ -60,10 +61,10 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
           </>
         )}
         onLookedUp={(id, value) => {
-          if (!value.sample) void rememberLookup({ id, itemName: value.inquiry.itemName, at: Date.now() });
+          if (!value.sample) void rememberLookup({ id, itemName: value.inquiry.itemName, at: Date.now() }).catch(loggedAs('page: remember the lookup'));
           if (where !== 'sidepanel') return;
           shownId = id;
-          void sidePanelInquiryItem.setValue(id);
+          void sidePanelInquiryItem.setValue(id).catch(loggedAs('side panel: remember the inquiry'));
         }}
         onOpenSidePanel={where === 'popup' ? openInSidePanel : undefined}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}

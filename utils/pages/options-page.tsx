@@ -6,12 +6,19 @@ import { ask } from '../extension-api';
 import { browser } from 'wxt/browser';
 import { readSettings, sampleModeItem, updateSettings, type Settings } from '../storage';
 import { pageLocale } from './page-locale';
+import { logFailure } from '../log';
 
 /** How often the usage figures are read again while the page is open. */
 const USAGE_REFRESH_MS = 5_000;
 
 export async function mountOptionsPage(root: HTMLElement): Promise<void> {
   const { locale, t } = pageLocale();
+  /** A settings write the browser refuses is logged here and rethrown: the form says "Couldn't save". */
+  const saveSettings = (patch: Partial<Settings>): Promise<Settings> =>
+    updateSettings(patch).catch((error: unknown) => {
+      logFailure('options: save settings', error);
+      throw error;
+    });
   const [status, initialSettings] = await Promise.all([ask({ type: 'get-status' }), readSettings()]);
   let settings: Settings = initialSettings;
   let usage: UsageReport | undefined;
@@ -28,14 +35,22 @@ export async function mountOptionsPage(root: HTMLElement): Promise<void> {
           onSave={async (input) => {
             const saved = await ask({ type: 'save-credentials', ...input });
             // Saving keys leaves sample mode: from now on lookups go to Coupang.
-            if (saved.ok) await sampleModeItem.setValue(false);
+            if (saved.ok) {
+              try {
+                await sampleModeItem.setValue(false);
+              } catch (error) {
+                // Still in sample mode: the seller must know, and saving again retries it.
+                logFailure('options: leave sample mode', error);
+                return { ok: false, error: { kind: 'storage-failed' } };
+              }
+            }
             return saved;
           }}
           onSetKeyIssued={(issuedAt) => ask({ type: 'set-key-issued', issuedAt })}
           onOpenDemo={() => void browser.tabs.create({ url: browser.runtime.getURL('/demo.html') })}
           onClearSecret={() => ask({ type: 'clear-secret' })}
           onTest={() => ask({ type: 'test-connection' })}
-          onSettingsChange={updateSettings}
+          onSettingsChange={saveSettings}
         />
         <RequestEconomyPanel
           t={t}
@@ -43,10 +58,13 @@ export async function mountOptionsPage(root: HTMLElement): Promise<void> {
           rate={settings.requestsPerSecond}
           usage={usage}
           onRateChange={(rate) =>
-            void updateSettings({ requestsPerSecond: rate }).then((next) => {
-              settings = next;
-              void refreshUsage();
-            })
+            void saveSettings({ requestsPerSecond: rate }).then(
+              (next) => {
+                settings = next;
+                void refreshUsage();
+              },
+              () => draw(), // not saved (logged): the slider goes back to the rate in force
+            )
           }
         />
       </>,

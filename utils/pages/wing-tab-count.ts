@@ -12,6 +12,7 @@ export async function askActiveTabCount(tabs: Pick<Browser.Tabs.Static, 'query' 
     if (tab?.id === undefined) return undefined;
     return readCountAnswer(await tabs.sendMessage(tab.id, { type: COUNT_REQUEST }));
   } catch {
+    // Expected on every tab without the script: nothing to count, nothing to log.
     return undefined;
   }
 }

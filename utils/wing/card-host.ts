@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { logFailure } from '../log';
 
 /** The element that hosts the card's shadow root; e2e tests and the page see only this tag. */
 export const CARD_HOST_TAG = 'cs-lens-card';
@@ -31,9 +32,16 @@ export const HOST_RULE = `:host{all:initial !important;${HOST_BOX.replaceAll(';'
  */
 export async function createCardHost(document: Document, cssPath: string): Promise<CardHost> {
   // Built files are not in WXT's list of public paths; the path is the build's own (see wing-cards.ts).
+  // Without it the card is unstyled but whole (its host rule still keeps it out of the page's layout): logged, not fatal.
   const css = await fetch((browser.runtime.getURL as (path: string) => string)(cssPath))
-    .then((response) => response.text())
-    .catch(() => '');
+    .then((response) => {
+      if (!response.ok) throw Object.assign(new Error('card stylesheet'), { status: response.status });
+      return response.text();
+    })
+    .catch((error: unknown) => {
+      logFailure('card stylesheet: fetch', error);
+      return '';
+    });
   const host = document.createElement(CARD_HOST_TAG);
   host.style.cssText = HOST_BOX;
   const shadow = host.attachShadow({ mode: 'open' });

@@ -110,6 +110,14 @@ describe('options form', () => {
     expect(props.onSettingsChange).toHaveBeenCalledWith({ hoverDelayMs: 500 });
   });
 
+  it('a preference the browser refuses to store says "Couldn\'t save", not "Saved" (issue 16, item 17)', async () => {
+    const props = renderForm(EMPTY, { onSettingsChange: vi.fn(async () => Promise.reject(new DOMException('full', 'QuotaExceededError'))) });
+    fireEvent.click(screen.getByLabelText('Show inquiry cards on Wing'));
+    expect((await screen.findByRole('alert')).textContent).toContain("Couldn't save");
+    expect(screen.queryByText('Saved')).toBeNull();
+    expect(props.onSettingsChange).toHaveBeenCalledWith({ hoverCardsEnabled: false });
+  });
+
   it('marks each setup step done as the seller gets there, the IP and test steps only after a test passed', async () => {
     renderForm();
     const marks = () => [...document.querySelectorAll('.csl-setup-steps li')].map((li) => li.getAttribute('data-done'));

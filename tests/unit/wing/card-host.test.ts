@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setFailureSink } from '@/utils/log';
 import { CARD_HOST_TAG, createCardHost } from '@/utils/wing/card-host';
+import { loadCardMessages } from '@/utils/wing/card-messages';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -39,5 +41,40 @@ describe('the card host', () => {
     });
     const ui = await createCardHost(document, '/content-scripts/wing.css');
     expect(ui.host.shadowRoot?.querySelector('style')?.textContent).toContain(':host{all:initial !important;position:fixed !important;');
+  });
+});
+
+describe('failed card resources are logged, and the card falls back (issue 16, item 17)', () => {
+  afterEach(() => setFailureSink(console));
+
+  it('a stylesheet answered 404 is not used as CSS, and is logged with its status', async () => {
+    const warn = vi.fn();
+    setFailureSink({ warn });
+    vi.stubGlobal('fetch', async () => new Response('<html>Not found</html>', { status: 404 }));
+    const ui = await createCardHost(document, '/content-scripts/wing.css');
+    expect(ui.host.shadowRoot?.querySelector('style')?.textContent).not.toContain('Not found');
+    expect(warn.mock.calls).toEqual([['[CS Lens] card stylesheet: fetch: Error status=404']]);
+  });
+
+  it("the browser's language missing: English is used, and the failure logged", async () => {
+    const warn = vi.fn();
+    setFailureSink({ warn });
+    const asked: string[] = [];
+    const messages = await loadCardMessages('ko', async (url) => {
+      asked.push(url);
+      if (url.endsWith('/ko.json')) throw new TypeError('Failed to fetch');
+      return JSON.stringify({ 'card.refresh': 'Refresh' });
+    });
+    expect(messages).toEqual({ 'card.refresh': 'Refresh' });
+    expect(asked).toEqual(['/content-scripts/messages/ko.json', '/content-scripts/messages/en.json']);
+    expect(warn.mock.calls).toEqual([['[CS Lens] card messages: ko: TypeError']]);
+  });
+
+  it('a malformed catalog falls back too; with English unreadable as well, no card (undefined), both logged', async () => {
+    const warn = vi.fn();
+    setFailureSink({ warn });
+    const messages = await loadCardMessages('zh-TW', async (url) => (url.endsWith('/en.json') ? '{' : JSON.stringify({ 'card.refresh': 1 })));
+    expect(messages).toBeUndefined();
+    expect(warn.mock.calls).toEqual([['[CS Lens] card messages: zh-TW: TypeError'], ['[CS Lens] card messages: en: SyntaxError']]);
   });
 });
