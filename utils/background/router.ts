@@ -94,6 +94,13 @@ export function createRouter(deps: RouterDeps) {
         return setKeyIssued(deps.credentials, request.issuedAt, deps.now());
       case 'check-vendor':
         return success(matchVendor(statusOf(await deps.credentials.load()).vendorId, request.pageVendor));
+      // Placeholder of the answer-base branch: the answer-core work replaces it with the write service.
+      case 'answer':
+      case 'confirm':
+      case 'get-draft':
+      case 'save-draft':
+      case 'discard-draft':
+        return failure('extension-error', { detail: 'answering is not wired yet' });
     }
   }
 
