@@ -3,6 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createDraftStore } from '@/utils/answer/drafts';
 import { createSampleWrites } from '@/utils/answer/sample-writes';
 import { createWriteService } from '@/utils/answer/write-service';
+import { INQUIRY_CHANGED, type InquiryChangedMessage } from '@/utils/messaging';
+import { isSampleId } from '@/utils/samples/sample-inquiries';
 import { createClientProvider } from '@/utils/background/client-provider';
 import { CONTEXT_MENU_ID, handleContextMenuClick } from '@/utils/background/context-menu';
 import { createRouter, type MessageSender } from '@/utils/background/router';
@@ -13,8 +15,7 @@ import { createTranslator, pickLocale } from '@/utils/i18n/translate';
 import { createLookupService } from '@/utils/lookup/lookup-service';
 import { openPanel } from '@/utils/open-panel';
 import { createRequestEconomy } from '@/utils/lookup/request-economy';
-import { INQUIRY_CHANGED, LOOKUP_PORT, type InquiryChangedMessage } from '@/utils/messaging';
-import { isSampleId } from '@/utils/samples/sample-inquiries';
+import { LOOKUP_PORT } from '@/utils/messaging';
 import {
   answerDraftsItem,
   sampleWritesItem,
