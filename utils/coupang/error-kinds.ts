@@ -40,6 +40,7 @@ export const ERROR_KINDS = [
   'parent-missing', // 400 The parentAnswerId is required. (or a parent Coupang does not accept)
   'wing-user-missing', // no Wing user ID given; nothing sent
   'wing-user-rejected', // 400 naming replyBy / confirmBy: Coupang does not know that Wing user ID
+  'keys-changed', // the keys were changed while a write waited for its turn: it was not sent with the new ones
 ] as const;
 
 export type ErrorKind = (typeof ERROR_KINDS)[number];
