@@ -27,6 +27,19 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-usage') }),
   z.object({ type: z.literal('set-key-issued'), issuedAt: z.number().check(z.int(), z.positive()) }),
   z.object({ type: z.literal('check-vendor'), pageVendor: z.string().check(z.maxLength(40)) }),
+  // Answering and confirming (issue 17): the seller approved exactly this text for this inquiry and parent.
+  z.object({
+    type: z.literal('answer'),
+    id: inquiryIdSchema,
+    content: z.string().check(z.maxLength(4000)),
+    replyBy: z.string().check(z.maxLength(100)),
+    parentAnswerId: z.string().check(z.maxLength(40)),
+  }),
+  z.object({ type: z.literal('confirm'), id: inquiryIdSchema, confirmBy: z.string().check(z.maxLength(100)) }),
+  // Drafts live in the background's memory and storage.session, which content scripts cannot read.
+  z.object({ type: z.literal('get-draft'), id: inquiryIdSchema }),
+  z.object({ type: z.literal('save-draft'), id: inquiryIdSchema, text: z.string().check(z.maxLength(4000)) }),
+  z.object({ type: z.literal('discard-draft'), id: inquiryIdSchema }),
 ]);
 
 export { LOOKUP_PORT } from './lookup-port';
@@ -35,7 +48,42 @@ export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 
 /** Requests a content script may send; the rest come only from the extension's own pages. */
-export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['lookup', 'check-vendor', 'open-side-panel', 'open-options']);
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
+  'lookup',
+  'check-vendor',
+  'open-side-panel',
+  'open-options',
+  'answer',
+  'confirm',
+  'get-draft',
+  'save-draft',
+  'discard-draft',
+]);
+
+/**
+ * What a write (answer or confirm) came to. Sent: Coupang said OK; `after` is the inquiry read back once
+ * afterwards (cache replaced), when that read succeeded. Sample: answered locally, nothing was sent.
+ */
+export interface WriteValue {
+  after?: LookupValue;
+  sample?: boolean;
+}
+
+/** A seller's unsent answer for one inquiry: kept until sent or discarded (never in storage.local). */
+export interface Draft {
+  text: string;
+  savedAt: number;
+}
+
+/**
+ * Sent by the background (runtime.sendMessage to extension pages, tabs.sendMessage to Wing tabs) when an
+ * inquiry changed through this extension (an answer or confirm went out): every open surface reads it again.
+ */
+export const INQUIRY_CHANGED = 'cs-lens:inquiry-changed';
+export interface InquiryChangedMessage {
+  type: typeof INQUIRY_CHANGED;
+  id: string;
+}
 
 export interface LookupValue {
   inquiry: Inquiry;
@@ -75,6 +123,11 @@ export interface ResponseMap {
   'set-key-issued': Result<CredentialsStatus>;
   /** Whether the page's 업체코드 is the saved key's store; the vendor ID itself stays in the background. */
   'check-vendor': Result<VendorMatch>;
+  answer: Result<WriteValue>;
+  confirm: Result<WriteValue>;
+  'get-draft': Result<Draft | null>;
+  'save-draft': Result<null>;
+  'discard-draft': Result<null>;
 }
 
 export type ResponseOf<T extends RequestType> = ResponseMap[T];

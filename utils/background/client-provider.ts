@@ -1,4 +1,5 @@
 import { createCoupangClient, type CoupangClientDeps } from '../coupang/client';
+import type { ReplyBody } from '../coupang/client';
 import type { Result } from '../coupang/error-kinds';
 import type { CredentialsStore } from '../credentials-store';
 import { failure, success } from '../messaging';
@@ -56,6 +57,19 @@ export function createClientProvider(store: CredentialsStore, deps: ClientProvid
     return result;
   }
 
+  /**
+   * A write learns from the Date header like any call, but is never signed and sent again: an expired
+   * signature on a write corrects the clock and comes back as 'write-clock-corrected', for the seller to press
+   * Send again (docs/answering.md#sending).
+   */
+  async function sentOnce<T extends { serverDate?: number }>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+    const result = await call();
+    const corrected = clock.observe(result.ok ? result.value.serverDate : result.error.serverDate);
+    if (corrected) await deps.offsets?.set(clock.offsetMs).catch(() => undefined);
+    if (!result.ok && result.error.kind === 'signature-expired' && corrected) return { ok: false, error: { ...result.error, kind: 'write-clock-corrected' } };
+    return result;
+  }
+
   async function load(): Promise<Result<CoupangClient>> {
     await restored;
     const saved = await store.load();
@@ -71,6 +85,9 @@ export function createClientProvider(store: CredentialsStore, deps: ClientProvid
       ...names,
       getInquiry: (id, options) => corrected(() => client.getInquiry(id, options)),
       testConnection: (options) => corrected(() => client.testConnection(options)),
+      // The write half (utils/answer/write-service.ts WriteClient), each sent once.
+      postReply: (id: string, reply: ReplyBody) => sentOnce(() => client.postReply(id, reply)),
+      postConfirm: (id: string, confirmBy: string) => sentOnce(() => client.postConfirm(id, confirmBy)),
     });
   }
 

@@ -31,6 +31,18 @@ export const ERROR_KINDS = [
   'key-expired', // a 401 after the key's 180 days ran out (docs/coupang-api.md#keys)
   'internal', // the background reached, but it failed unexpectedly handling the request (a bug; logged there)
   'storage-failed', // the browser refused to store something the seller saved (disk full, profile read-only)
+  // Answering and confirming (issue 17; docs/answering.md#sending, docs/coupang-api.md#answering)
+  'already-sending', // a write for this inquiry is already on its way (one write per inquiry); nothing sent
+  'answer-changed', // read again just before sending: no longer answerable / confirmable, or another parent; nothing sent
+  'write-unknown', // timeout, network error, 5xx or an unreadable 2xx after the body went out: it may have arrived
+  'write-clock-corrected', // 401 expired signature on a write: the clock is corrected, the write is not resent
+  'not-answerable', // 400 The inquiry can't be answer… (already answered, closed, a duplicate)
+  'inquiry-closed', // This inquiry has closed. -522 (a confirm after its 24 hours)
+  'answer-length', // the text is empty, under 2 or over 1000 characters (ours, unsent; or Coupang's 400)
+  'parent-missing', // 400 The parentAnswerId is required. (or a parent Coupang does not accept)
+  'wing-user-missing', // no Wing user ID given; nothing sent
+  'wing-user-rejected', // 400 naming replyBy / confirmBy: Coupang does not know that Wing user ID
+  'keys-changed', // the keys were changed while a write waited for its turn: it was not sent with the new ones
 ] as const;
 
 export type ErrorKind = (typeof ERROR_KINDS)[number];
@@ -50,6 +62,12 @@ export interface LookupError {
   cagWarning?: boolean;
   /** Lookups for this store are paused until then (epoch ms): the UI counts down (docs/request-economy.md#breaker). */
   resumesAt?: number;
+  /** A write (answer, confirm) whose outcome is unknown: it may or may not have reached Coupang. */
+  outcomeUnknown?: boolean;
+  /** After an unknown outcome the inquiry was read back once: whether the write shows there (absent: that read failed). */
+  readBackFound?: boolean;
+  /** 'answer-changed': why the inquiry can't take this write any more (utils/answer/eligibility.ts reasons, or 'parent-changed'). */
+  reason?: string;
   /** These credentials failed for good: no automatic lookups until the keys change or the seller presses Retry. */
   held?: boolean;
   /** A remembered failure (not found, other store): when Coupang said so (epoch ms). */
