@@ -325,7 +325,7 @@ describe('an open card', () => {
     span.getBoundingClientRect = () => ({ top, left: 10, width: 80, height: 16, bottom: top + 16, right: 90, x: 10, y: top }) as DOMRect;
     rest(span);
     press(container.querySelector('button[aria-pressed]'));
-    const placedAt = () => (dialog() as HTMLElement).style.top;
+    const placedAt = () => (dialog() as HTMLElement).style.transform;
     const first = placedAt();
     top = 40;
     document.dispatchEvent(new Event('scroll'));
