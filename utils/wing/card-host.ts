@@ -17,8 +17,8 @@ export interface CardHost {
  * layout containment make it a relayout boundary: the card's own changes (opening, its answer arriving) are
  * laid out from the host, not from the document, whose layout on a 5,000-row list is a full walk of its
  * 87,000 layout objects (traced: 50–240 ms per card update; docs/wing-content-script.md#drawing). No paint
- * containment: it would clip the card to the host's 0×0 box. The card, `position: fixed` inside, is placed
- * against the host, which sits at the viewport's origin, so its coordinates stay the viewport's.
+ * containment: it would clip the card to the host's 0×0 box. The card stays in flow inside and is moved by a
+ * transform from the host, which sits at the viewport's origin, so its coordinates stay the viewport's.
  */
 const HOST_BOX = 'position:fixed;top:0;left:0;width:0;height:0;z-index:2147483647;contain:size layout style;';
 
