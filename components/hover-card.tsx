@@ -96,11 +96,11 @@ export function HoverCard(props: HoverCardProps) {
     if (mounted.current) setCopyNote({ key: ok ? copiedKey : 'card.copyFailed', ok });
   }
 
-  // Without a placement the card flows inside its host, wherever the caller put that.
+  // Without a placement the card flows inside its host, wherever the caller put that. With one, it stays in
+  // flow and is moved by a transform (paint only): the Wing host sits at the viewport's origin, and a card
+  // that is in flow in its relayout boundary never makes the page lay out (docs/wing-content-script.md#drawing).
   const style = placement && {
-    position: 'fixed',
-    top: `${placement.top}px`,
-    left: `${placement.left}px`,
+    transform: `translate(${placement.left}px, ${placement.top}px)`,
     '--csl-hc-room-height': `${placement.maxHeight}px`,
     '--csl-hc-room-width': `${placement.maxWidth}px`,
   };

@@ -14,12 +14,16 @@
  * (`xhr`; `initial,xhr` adds rows present when the content script starts), BENCH_NAIVE (see below),
  * BENCH_NAIVE=1 (default) also times a bare-regex decorator in the page, as a comparison;
  * BENCH_TRACE (1: one traced run per configuration for the longest task and per-task attribution;
- * default 1), BENCH_JSON (a path: all raw figures written there), BENCH_HOVER (1: also the seller's hover, below).
+ * default 1), BENCH_JSON (a path: all raw figures written there), BENCH_HOVER (1: also the seller's hover, below),
+ * BENCH_BASE (the path of another build, e.g. `.output/chrome-mv3` of the commit before a change: measured as a
+ * further configuration, "before", in the same run, so a change is judged against it under the same load).
  *
  * With BENCH_HOVER=1, after the load figures each run also does what a seller does: the last row scrolled into
  * view, the pointer resting on its 상담번호 (HOVER_WAIT_MS, and for the extension until its card shows), then
  * on the row above's. The hover's added time is the difference of Performance.getMetrics before and after
- * (TaskDuration, script, style+layout), in every configuration, so the page alone is the baseline.
+ * (TaskDuration, script, style+layout; the rest of TaskDuration is paint, pre-paint, compositing and the like),
+ * in every configuration, so the page alone is the baseline. With BENCH_TRACE, one more hover per row count and
+ * configuration is traced: its Paint + PrePaint time, and the longest task that ran extension code.
  *
  * Per run: a fresh tab, `Performance.enable` before navigating, then wait until the rows are in, the
  * first row's 상담번호 is decorated and a further second has passed, then `Performance.getMetrics`
@@ -52,7 +56,8 @@ const SETTLE_MS = 1_000;
 const DECORATION_TIMEOUT_MS = 60_000;
 
 type Mode = 'initial' | 'xhr';
-type Config = 'extension' | 'plain' | 'naive' | 'empty';
+type Config = 'extension' | 'plain' | 'naive' | 'empty' | 'before';
+const BASE = process.env.BENCH_BASE;
 
 interface RunResult {
   config: Config;
@@ -154,7 +159,7 @@ async function measure(ctx: BrowserContext, sim: GatewaySim, config: Config, mod
     await page.goto(pageUrl(mode, config === 'naive'), { waitUntil: 'load' });
     await waitFor(page, `document.body.hasAttribute('data-rows-ready')`, 30_000);
     let decorateWallMs: number | null = null;
-    if (config === 'extension') {
+    if (isExtension(config)) {
       await waitFor(page, FIRST_ROW_DECORATED, DECORATION_TIMEOUT_MS);
       decorateWallMs = (await page.evaluate('performance.now() - window.__rowsReadyAt')) as number;
     }
@@ -167,7 +172,7 @@ async function measure(ctx: BrowserContext, sim: GatewaySim, config: Config, mod
     )) as number;
     const longTasks = (await page.evaluate('window.__longTasks ?? []')) as number[];
     const apiAfterLoad = sim.apiRequests().length;
-    const hover = HOVER ? await hoverTwoNumbers(page, cdp, config) : undefined;
+    const hover = HOVER ? await hoverTwoNumbers(page, cdp, isExtension(config)) : undefined;
     await cdp.detach().catch(() => undefined);
     return {
       config,
@@ -189,13 +194,16 @@ async function measure(ctx: BrowserContext, sim: GatewaySim, config: Config, mod
   }
 }
 
+const isExtension = (config: Config) => config === 'extension' || config === 'before';
+
 const CARD_SHOWN = `!!document.querySelector('cs-lens-card')?.shadowRoot?.querySelector('[role="dialog"]')`;
 
 /** The seller's hover: rest on the last row's 상담번호 until its card shows, then on the row above's. */
-async function hoverTwoNumbers(page: Page, cdp: CDPSession, config: Config): Promise<NonNullable<RunResult['hover']>> {
+async function hoverTwoNumbers(page: Page, cdp: CDPSession | undefined, extension: boolean): Promise<NonNullable<RunResult['hover']>> {
   await page.evaluate(`document.querySelector('._tB1e tbody').lastElementChild.scrollIntoView({ block: 'end' })`);
   await page.waitForTimeout(500);
   const sums = async () => {
+    if (!cdp) return { task: 0, script: 0, styleLayout: 0 };
     const { metrics } = await cdp.send('Performance.getMetrics');
     const m = (name: string) => (metrics.find((x) => x.name === name)?.value ?? Number.NaN) * 1000;
     return { task: m('TaskDuration'), script: m('ScriptDuration'), styleLayout: m('LayoutDuration') + m('RecalcStyleDuration') };
@@ -208,7 +216,7 @@ async function hoverTwoNumbers(page: Page, cdp: CDPSession, config: Config): Pro
       const r = rows[rows.length - ${nth}].firstElementChild.getBoundingClientRect(); return { x: r.x + 12, y: r.y + r.height / 2 }; })()`)) as { x: number; y: number };
     await page.mouse.move(box.x, box.y, { steps: 4 });
     const started = Date.now();
-    if (config === 'extension' && nth === 1) {
+    if (extension && nth === 1) {
       await waitFor(page, CARD_SHOWN, 10_000).then(() => (cardShown = true), () => undefined);
     }
     await page.waitForTimeout(Math.max(0, HOVER_WAIT_MS - (Date.now() - started)));
@@ -294,6 +302,67 @@ async function traced(ctx: BrowserContext, config: Config, mode: Mode): Promise<
   }
 }
 
+interface HoverTrace {
+  config: Config;
+  rows: number;
+  /** Outermost Paint events plus PrePaint on the page's main thread during the hovers, ms. */
+  paintMs: number;
+  /** The longest task (RunTask) that ran extension code during the hovers, ms. */
+  longestExtensionTaskMs: number;
+}
+
+/** One hover (as hoverTwoNumbers) traced: paint and pre-paint time, and the longest task running extension code. */
+async function tracedHover(ctx: BrowserContext, config: Config): Promise<HoverTrace> {
+  const page = await ctx.newPage();
+  try {
+    await page.goto(pageUrl('xhr', false), { waitUntil: 'load' });
+    await waitFor(page, `document.body.hasAttribute('data-rows-ready')`, 30_000);
+    if (isExtension(config)) await waitFor(page, FIRST_ROW_DECORATED, DECORATION_TIMEOUT_MS);
+    await page.waitForTimeout(SETTLE_MS);
+    const cdp = await ctx.newCDPSession(page);
+    await page.evaluate(`document.querySelector('._tB1e tbody').lastElementChild.scrollIntoView({ block: 'end' })`);
+    if (isExtension(config)) await waitFor(page, `!!document.querySelector('._tB1e tbody').lastElementChild.querySelector('[data-cs-lens-id]')`, 10_000);
+    await page.waitForTimeout(500);
+    const complete = new Promise<string>((ok) => cdp.once('Tracing.tracingComplete', (e) => ok(e.stream ?? '')));
+    await cdp.send('Tracing.start', {
+      transferMode: 'ReturnAsStream',
+      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', '__metadata'], excludedCategories: ['*'] },
+    });
+    // hoverTwoNumbers scrolls the same row into view (no change now) and rests on two numbers.
+    await hoverTwoNumbers(page, undefined, isExtension(config));
+    await cdp.send('Tracing.end');
+    const text = await readStream(cdp, await complete);
+    await cdp.detach().catch(() => undefined);
+    const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+    const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+    const pids = new Set(events.filter((e) => e.name === 'EventDispatch').map((e) => e.pid));
+    const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid)).map((e) => `${e.pid}:${e.tid}`));
+    const on = (name: string) => events.filter((e) => main.has(`${e.pid}:${e.tid}`) && e.ph === 'X' && e.name === name && typeof e.dur === 'number').sort((a, b) => a.ts - b.ts);
+    const outermost = (list: TraceEvent[]) => {
+      const out: TraceEvent[] = [];
+      let until = -1;
+      for (const e of list) {
+        if (e.ts < until) continue;
+        out.push(e);
+        until = e.ts + (e.dur ?? 0);
+      }
+      return out;
+    };
+    const sum = (list: TraceEvent[]) => list.reduce((a, e) => a + (e.dur ?? 0), 0);
+    const extensionCalls = [...on('FunctionCall'), ...on('EvaluateScript')].filter((e) => String(e.args?.data?.url ?? '').startsWith('chrome-extension://'));
+    const tasks = on('RunTask');
+    let longest = 0;
+    for (const call of extensionCalls) {
+      const task = tasks.find((t) => t.ts <= call.ts && call.ts < t.ts + (t.dur ?? 0));
+      longest = Math.max(longest, task?.dur ?? call.dur ?? 0);
+    }
+    const ms = (us: number) => Math.round(us / 100) / 10;
+    return { config, rows: ROWS, paintMs: ms(sum(outermost(on('Paint'))) + sum(on('PrePaint'))), longestExtensionTaskMs: ms(longest) };
+  } finally {
+    await page.close();
+  }
+}
+
 function summarise(events: TraceEvent[], config: Config, mode: Mode): TraceSummary {
   // The renderer that committed the Wing page, and its main thread.
   const wingPids = new Set<number>();
@@ -351,7 +420,7 @@ function median(values: number[]): number {
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-function report(results: RunResult[], traces: TraceSummary[]): string {
+function report(results: RunResult[], traces: TraceSummary[], hoverTraces: HoverTrace[]): string {
   const lines: string[] = [];
   const pad = (value: string | number, width: number) => String(value).padStart(width);
   lines.push(`Wing content script, main-thread time (Performance.getMetrics TaskDuration, medians of ${RUNS} runs; ms)`);
@@ -382,15 +451,29 @@ function report(results: RunResult[], traces: TraceSummary[]): string {
   }
   if (HOVER) {
     lines.push('');
-    lines.push(`the seller's hover (last row's number until its card shows, then the row above's; medians of ${RUNS}; ms added by the hovers)`);
-    lines.push('   rows  page alone  +empty CS  +extension  ext added  ext script added  ext style+layout added  card shown  long tasks≥50 (ext)');
+    lines.push(`the seller's hover (last row's number until its card shows, then the row above's; medians of ${RUNS}; ms added by the hovers over the page alone)`);
+    lines.push('paint+other = TaskDuration - script - style+layout; traced: one traced hover, Paint + PrePaint added over the page alone, and the longest task running extension code');
+    const hoverConfigs: Config[] = BASE ? ['before', 'extension'] : ['extension'];
+    const name = (config: Config) => (config === 'before' ? 'before' : BASE ? 'after' : 'ext');
+    lines.push(`   rows  page alone  +empty CS  ${hoverConfigs.map((c) => `${name(c).padStart(6)}: added  script  style+layout  paint+other  traced paint  longest task  card shown`).join('  ')}`);
+    const med = (rows: number, config: Config, key: 'taskMs' | 'scriptMs' | 'styleLayoutMs') =>
+      median(results.filter((r) => r.rows === rows && r.config === config && r.hover).map((r) => r.hover![key]));
+    const added = (rows: number, config: Config) => med(rows, config, 'taskMs') - med(rows, 'plain', 'taskMs');
     for (const rows of ROW_COUNTS) {
-      const of = (config: Config) => results.filter((r) => r.rows === rows && r.config === config && r.hover).map((r) => r.hover!);
-      const med = (config: Config, key: 'taskMs' | 'scriptMs' | 'styleLayoutMs') => median(of(config).map((h) => h[key]));
-      const shown = of('extension').filter((h) => h.cardShown).length;
-      lines.push(
-        `${pad(rows, 7)}  ${pad(r1(med('plain', 'taskMs')), 10)}  ${pad(r1(med('empty', 'taskMs')), 9)}  ${pad(r1(med('extension', 'taskMs')), 10)}  ${pad(`+${r1(med('extension', 'taskMs') - med('plain', 'taskMs'))}`, 9)}  ${pad(`+${r1(med('extension', 'scriptMs') - med('plain', 'scriptMs'))}`, 16)}  ${pad(`+${r1(med('extension', 'styleLayoutMs') - med('plain', 'styleLayoutMs'))}`, 22)}  ${pad(`${shown}/${of('extension').length}`, 10)}  ${JSON.stringify(of('extension').flatMap((h) => h.longTasks))}`,
-      );
+      const cells = hoverConfigs.map((config) => {
+        const script = med(rows, config, 'scriptMs') - med(rows, 'plain', 'scriptMs');
+        const styleLayout = med(rows, config, 'styleLayoutMs') - med(rows, 'plain', 'styleLayoutMs');
+        const trace = hoverTraces.find((t) => t.rows === rows && t.config === config);
+        const plainTrace = hoverTraces.find((t) => t.rows === rows && t.config === 'plain');
+        const runs = results.filter((r) => r.rows === rows && r.config === config && r.hover);
+        return `${pad(`+${r1(added(rows, config))}`, 13)}  ${pad(`+${r1(script)}`, 6)}  ${pad(`+${r1(styleLayout)}`, 12)}  ${pad(`+${r1(added(rows, config) - script - styleLayout)}`, 11)}  ${pad(trace && plainTrace ? `+${r1(trace.paintMs - plainTrace.paintMs)}` : '-', 12)}  ${pad(trace ? trace.longestExtensionTaskMs : '-', 12)}  ${pad(`${runs.filter((r) => r.hover!.cardShown).length}/${runs.length}`, 10)}`;
+      });
+      lines.push(`${pad(rows, 7)}  ${pad(r1(med(rows, 'plain', 'taskMs')), 10)}  ${pad(`+${r1(med(rows, 'empty', 'taskMs') - med(rows, 'plain', 'taskMs'))}`, 9)}  ${cells.join('  ')}`);
+    }
+    if (ROW_COUNTS.length > 1) {
+      const first = ROW_COUNTS[0]!;
+      const last = ROW_COUNTS[ROW_COUNTS.length - 1]!;
+      for (const config of hoverConfigs) lines.push(`${name(config)}: hover's added time, ${last} rows vs ${first} rows: ${(added(last, config) / Math.max(added(first, config), 1)).toFixed(2)}×`);
     }
   }
   const costOf = (rows: number | undefined) => {
@@ -418,24 +501,32 @@ async function main(): Promise<void> {
   let withExtension: ExtensionBrowser | undefined;
   let plain: Awaited<ReturnType<typeof launchPlain>> | undefined;
   let empty: Awaited<ReturnType<typeof launchPlain>> | undefined;
+  let before: ExtensionBrowser | undefined;
   try {
     withExtension = await launchExtension(sim);
     await (await saveKeys(withExtension.ctx, TEST_KEYS)).close();
     for (const p of withExtension.ctx.pages()) if (p.url() === 'about:blank') await p.close().catch(() => undefined);
     plain = await launchPlain(sim);
     empty = await launchPlain(sim, true);
-    const contexts: Record<Config, BrowserContext> = { extension: withExtension.ctx, plain: plain.ctx, naive: plain.ctx, empty: empty.ctx };
+    if (BASE) {
+      before = await launchExtension(sim, { extensionDir: BASE });
+      await (await saveKeys(before.ctx, TEST_KEYS)).close();
+      for (const p of before.ctx.pages()) if (p.url() === 'about:blank') await p.close().catch(() => undefined);
+    }
+    const contexts: Record<Config, BrowserContext> = { extension: withExtension.ctx, plain: plain.ctx, naive: plain.ctx, empty: empty.ctx, before: (before ?? withExtension).ctx };
 
     // One warm-up per configuration (disk cache, JIT of the page script, the extension's first start).
-    for (const config of ['extension', 'plain', 'empty'] as const) await measure(contexts[config], sim, config, MODES[0] ?? 'xhr');
+    for (const config of ['extension', 'plain', 'empty', ...(BASE ? (['before'] as const) : [])] as const) await measure(contexts[config], sim, config, MODES[0] ?? 'xhr');
 
     const results: RunResult[] = [];
     const traces: TraceSummary[] = [];
+    const hoverTraces: HoverTrace[] = [];
     for (const rows of ROW_COUNTS) {
       ROWS = rows;
       for (let run = 0; run < RUNS; run++) {
         for (const mode of MODES) {
-          const order: Config[] = run % 2 === 0 ? ['extension', 'plain', 'empty'] : ['empty', 'plain', 'extension'];
+          const configs: Config[] = BASE ? ['extension', 'before', 'plain', 'empty'] : ['extension', 'plain', 'empty'];
+          const order: Config[] = run % 2 === 0 ? configs : [...configs].reverse();
           if (NAIVE) order.push('naive');
           for (const config of order) {
             const result = await measure(contexts[config], sim, config, mode);
@@ -445,24 +536,26 @@ async function main(): Promise<void> {
         }
       }
       if (TRACE) for (const mode of MODES) for (const config of ['plain', 'extension'] as const) traces.push(await traced(contexts[config], config, mode));
+      if (TRACE && HOVER) for (const config of ['plain', 'extension', ...(BASE ? (['before'] as const) : [])] as const) hoverTraces.push(await tracedHover(contexts[config], config));
     }
 
     const problems: string[] = [];
     for (const r of results) {
       if (r.config === 'extension' && r.lastRowHoverableMs === null) problems.push(`${r.rows} rows ${r.mode}: the last row's ID was not decorated once scrolled to`);
-      if (r.config === 'extension' && r.hover && !r.hover.cardShown) problems.push(`${r.rows} rows ${r.mode}: no card shown on the hover`);
+      if (isExtension(r.config) && r.hover && !r.hover.cardShown) problems.push(`${r.rows} rows ${r.mode}: no card shown on the hover`);
       if (r.config === 'extension' && r.decorated === 0) problems.push(`${r.rows} rows ${r.mode}: nothing decorated`);
       if ((r.config === 'plain' || r.config === 'empty') && r.decorated !== 0) problems.push(`${r.rows} rows ${r.mode}: plain Chromium shows ${r.decorated} decorations`);
       if (r.apiRequests !== 0) problems.push(`${r.rows} rows ${r.mode} ${r.config}: ${r.apiRequests} API requests during page load`);
     }
-    console.log(report(results, traces));
+    console.log(report(results, traces, hoverTraces));
     if (problems.length) console.log(`\nPROBLEMS:\n${[...new Set(problems)].join('\n')}`);
-    if (process.env.BENCH_JSON) await writeFile(process.env.BENCH_JSON, JSON.stringify({ rows: ROW_COUNTS, runs: RUNS, results, traces }, null, 2));
+    if (process.env.BENCH_JSON) await writeFile(process.env.BENCH_JSON, JSON.stringify({ rows: ROW_COUNTS, runs: RUNS, results, traces, hoverTraces }, null, 2));
     if (problems.length) process.exitCode = 1;
   } finally {
     await withExtension?.close();
     await plain?.close();
     await empty?.close();
+    await before?.close();
     await sim.close();
   }
 }

@@ -5,7 +5,7 @@
  *
  * - An element that is exactly one ID (a cell, a plain span, a link, an element naming it) is marked
  *   whole: `data-cs-lens-id`, the `cs-lens-id` class (paint-only styles), and what keyboard users need;
- *   its underline is a range over its contents, painted like the IDs within.
+ *   its tint is a range over its contents, painted like the IDs within.
  * - Otherwise the element around the ID's text is marked within: `data-cs-lens-ids` lists its IDs, it
  *   becomes focusable if it is not, and the ID's characters are painted through ranges handed to an
  *   injected painter (a CSS Custom Highlight on Wing). Which ID the pointer rests on is read at hover time.
@@ -77,7 +77,7 @@ export function createDecorator(root: Node & ParentNode, paint: IdPaint = NO_PAI
   /** Elements marked within, and the ranges painted over their IDs. */
   const painted = new Map<Element, Range[]>();
   /**
-   * Whole marks and the range over each one's contents. Their underline is painted too, not styled: a style
+   * Whole marks and the range over each one's contents. Their tint is painted too, not styled: a style
    * that needs layout on a table cell lays out the whole table again (docs/wing-content-script.md#drawing).
    */
   const paintedWhole = new Map<Element, AbstractRange>();

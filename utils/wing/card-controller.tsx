@@ -128,7 +128,7 @@ export function createCardController(options: CardControllerOptions) {
     if (!open) return;
     const { target, id, state } = open;
     const now = options.now();
-    const card = (placement?: Placement) => (
+    const card = (placement: Placement) => (
       <HoverCard
         id={id}
         state={state}

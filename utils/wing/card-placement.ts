@@ -2,15 +2,20 @@ import { placeCard, type Placement } from '../hover/placement';
 
 /**
  * Draws the card at its natural size, measures it, then draws it placed beside its target: it flips at
- * the viewport's edges and never covers the ID.
+ * the viewport's edges and never covers the ID. The measuring draw is placed too (at the viewport's
+ * origin, with the whole viewport as its room), so the card's box is the same kind in both draws (in flow,
+ * moved by a transform: components/hover-card.tsx). When the card went in flow for the measurement and
+ * out of flow (fixed) again, the change reached past the host's relayout boundary to a layout of the whole
+ * document (traced, issue 19).
  */
-export function drawPlaced(draw: (placement?: Placement) => void, container: HTMLElement, target: Pick<Element, 'getBoundingClientRect'>, document: Document): void {
-  draw();
+export function drawPlaced(draw: (placement: Placement) => void, container: HTMLElement, target: Pick<Element, 'getBoundingClientRect'>, document: Document): void {
+  const view = document.documentElement;
+  const viewport = { width: view.clientWidth, height: view.clientHeight };
+  draw({ side: 'below', top: 0, left: 0, maxHeight: viewport.height, maxWidth: viewport.width });
   const element = container.firstElementChild;
   if (!element) return;
   const size = element.getBoundingClientRect();
-  const view = document.documentElement;
-  draw(placeCard(target.getBoundingClientRect(), size, { width: view.clientWidth, height: view.clientHeight }));
+  draw(placeCard(target.getBoundingClientRect(), size, viewport));
 }
 
 /**

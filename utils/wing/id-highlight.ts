@@ -1,14 +1,14 @@
 /**
- * The affordance of IDs marked within a longer text, drawn with the CSS Custom Highlight API: named
- * highlights hold ranges over the IDs' characters and page-style.ts paints them (`::highlight(...)`).
+ * The affordance of marked IDs, drawn with the CSS Custom Highlight API: named highlights hold ranges over
+ * the IDs' characters (or a whole mark's contents) and page-style.ts paints them (`::highlight(...)`).
  * Nothing in the page's DOM changes and nothing is laid out again (docs/wing-content-script.md).
- * Chrome 105+, Firefox 140+; elsewhere the marks work without the underline.
+ * Chrome 105+, Firefox 140+; elsewhere the marks work without the tint.
  */
 import type { IdPaint } from '../detect/decorate';
 
-/** Every ID marked within a text: a dotted underline. */
+/** Every marked ID: a light tint behind its digits. */
 export const ID_HIGHLIGHT = 'cs-lens-id';
-/** The one ID under the pointer: a light background, as `.cs-lens-id:hover` has. */
+/** The one ID under the pointer: a stronger tint (a `:hover` rule would make Chromium lay out the table around an inline mark). */
 export const HOVER_HIGHLIGHT = 'cs-lens-id-hover';
 
 export interface IdHighlight extends IdPaint {

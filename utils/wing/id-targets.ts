@@ -30,7 +30,7 @@ export interface IdTargetsOptions {
 
 export interface PointerHit {
   target?: IdTarget;
-  /** The ID's characters, when it lies within a longer text: painted as hovered. */
+  /** What is painted as hovered: the ID's characters within a longer text, or a whole mark's contents. */
   range?: Range;
   /** The marked-within element the pointer is in: moves inside it may reach another of its IDs. */
   within?: HTMLElement;
@@ -71,6 +71,13 @@ export function createIdTargets({ document, decorator, caretAt, pointOnRange }: 
     return target && currentId(target) ? target : undefined;
   }
 
+  /** A whole mark's contents, painted as hovered. */
+  function contentsOf(element: Element): Range {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    return range;
+  }
+
   function rangeOver(node: Text, start: number, end: number): Range {
     const range = document.createRange();
     range.setStart(node, start);
@@ -100,7 +107,12 @@ export function createIdTargets({ document, decorator, caretAt, pointOnRange }: 
     /** The target under the pointer at (x, y) over `node`: an ID within a text first, else the whole mark around it. */
     underPointer(node: EventTarget | null, x: number, y: number): PointerHit {
       const within = node instanceof Element ? (node.closest<HTMLElement>(`[${MARKED_WITHIN_ATTRIBUTE}]`) ?? undefined) : undefined;
-      return (within && idWithinAt(within, x, y)) || { target: wholeMarkOf(node), within };
+      if (within) {
+        const hit = idWithinAt(within, x, y);
+        if (hit) return hit;
+      }
+      const target = wholeMarkOf(node);
+      return { target, range: target && contentsOf(target.element), within };
     },
 
     /** The target keyboard focus on `node` stands for: a whole mark, or the first ID of a mark within. */

@@ -25,7 +25,7 @@ export interface ExtensionBrowser {
 
 const extensionIds = new WeakMap<BrowserContext, string>();
 
-function assertPrerequisites(): void {
+function assertPrerequisites(EXTENSION_DIR: string): void {
   const manifestPath = join(EXTENSION_DIR, 'manifest.json');
   if (!existsSync(manifestPath)) {
     throw new Error(`e2e: no production build at ${EXTENSION_DIR}. Run \`npm run build\` first.`);
@@ -69,7 +69,8 @@ export function chromiumArgs(sim: GatewaySim, lang = 'en-US'): string[] {
  * `lang`: the browser's UI language (the extension follows it); English unless a test says otherwise.
  * `headless`: false only for `npm run demo` on a machine with a display.
  * `timezoneId`: the time zone pages see (the runtime's own unless given); `colorScheme`: the
- * `prefers-color-scheme` pages see (light unless given).
+ * `prefers-color-scheme` pages see (light unless given); `extensionDir`: another build than EXTENSION_DIR
+ * (the benchmark's baseline).
  */
 export async function launchExtension(
   sim: GatewaySim,
@@ -78,9 +79,10 @@ export async function launchExtension(
     headless = true,
     timezoneId,
     colorScheme = 'light',
-  }: { lang?: string; headless?: boolean; timezoneId?: string; colorScheme?: 'light' | 'dark' } = {},
+    extensionDir = EXTENSION_DIR,
+  }: { lang?: string; headless?: boolean; timezoneId?: string; colorScheme?: 'light' | 'dark'; extensionDir?: string } = {},
 ): Promise<ExtensionBrowser> {
-  assertPrerequisites();
+  assertPrerequisites(extensionDir);
   const userDataDir = await mkdtemp(join(tmpdir(), 'coupang-e2e-profile-'));
   let ctx: BrowserContext | undefined;
   const browserLog: string[] = [];
@@ -94,12 +96,12 @@ export async function launchExtension(
         isEnabled: (name) => name === 'browser',
         log: (_name, _severity, message) => void browserLog.push(String(message)),
       },
-      args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...chromiumArgs(sim, lang)],
+      args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...chromiumArgs(sim, lang)],
       locale: lang,
       timezoneId,
       colorScheme,
     });
-    const serviceWorker = await findServiceWorker(ctx, browserLog);
+    const serviceWorker = await findServiceWorker(ctx, browserLog, extensionDir);
     const extensionId = new URL(serviceWorker.url()).host;
     extensionIds.set(ctx, extensionId);
     const launched = ctx;
@@ -119,7 +121,7 @@ export async function launchExtension(
   }
 }
 
-async function findServiceWorker(ctx: BrowserContext, browserLog: string[]): Promise<Worker> {
+async function findServiceWorker(ctx: BrowserContext, browserLog: string[], extensionDir: string): Promise<Worker> {
   const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
   const existing = ctx.serviceWorkers().find(isOurs);
   if (existing) return existing;
@@ -127,7 +129,7 @@ async function findServiceWorker(ctx: BrowserContext, browserLog: string[]): Pro
     return await ctx.waitForEvent('serviceworker', { predicate: isOurs, timeout: 10_000 });
   } catch {
     const log = browserLog.filter((line) => /extension|manifest|error/i.test(line)).slice(-20).join('\n');
-    throw new Error(`e2e: the extension's service worker did not start within 10 s; Chromium did not load ${EXTENSION_DIR}.\n${log}`);
+    throw new Error(`e2e: the extension's service worker did not start within 10 s; Chromium did not load ${extensionDir}.\n${log}`);
   }
 }
 

@@ -189,6 +189,16 @@ describe('asking through the injected lookup', () => {
   });
 });
 
+describe('the ID under the pointer', () => {
+  it('a whole mark is painted as hovered through the highlight, not a :hover style, and unpainted when the pointer leaves (issue 19)', () => {
+    pointer('pointerover', idSpan());
+    expect(hovered?.toString()).toBe(ID);
+    expect(hovered?.startContainer).toBe(idSpan());
+    idSpan().dispatchEvent(new MouseEvent('pointerout', { bubbles: true, relatedTarget: document.body }));
+    expect(hovered).toBeUndefined();
+  });
+});
+
 describe('IDs within a longer text (marked with attributes, the page’s text node untouched)', () => {
   it('resting on the ID’s characters opens its card; on the label beside it, nothing', () => {
     const label = byId('label');
@@ -325,7 +335,7 @@ describe('an open card', () => {
     span.getBoundingClientRect = () => ({ top, left: 10, width: 80, height: 16, bottom: top + 16, right: 90, x: 10, y: top }) as DOMRect;
     rest(span);
     press(container.querySelector('button[aria-pressed]'));
-    const placedAt = () => (dialog() as HTMLElement).style.top;
+    const placedAt = () => (dialog() as HTMLElement).style.transform;
     const first = placedAt();
     top = 40;
     document.dispatchEvent(new Event('scroll'));

@@ -19,9 +19,11 @@ describe('the card host', () => {
     expect(ui.host.tagName.toLowerCase()).toBe(CARD_HOST_TAG);
     expect(ui.host.style.position).toBe('fixed');
     expect(ui.host.style.width).toBe('0px');
+    // A relayout boundary: a card update is laid out from the host, not from the page's document (issue 19).
+    expect(ui.host.style.contain).toBe('size layout style');
     const style = ui.host.shadowRoot?.querySelector('style')?.textContent ?? '';
     // all:initial !important outranks the inline box, so the host rule repeats it as important (issue 16 item 11).
-    expect(style).toContain(':host{all:initial !important;position:fixed !important;top:0 !important;left:0 !important;width:0 !important;height:0 !important;z-index:2147483647 !important;}');
+    expect(style).toContain(':host{all:initial !important;position:fixed !important;top:0 !important;left:0 !important;width:0 !important;height:0 !important;z-index:2147483647 !important;contain:size layout style !important;}');
     expect(style).toContain(':host { --csl-gap: 8px; }');
     expect(style).not.toContain(':root');
     expect(ui.container.parentNode).toBe(ui.host.shadowRoot);
