@@ -123,3 +123,25 @@ export function shouldRefresh(input: ScheduleInput): Decision {
   if (input.reason === 'button' && input.warned && age < 60_000) return { refresh: false, why: 'fresh' };
   return { refresh: true };
 }
+
+export type ListStatus = 'NO_ANSWER' | 'TRANSFER';
+
+/** Path and query of one list page (docs/coupang-api.md#list); the query is signed as built here. */
+export function listRequest(
+  vendorId: string,
+  status: ListStatus,
+  window: { inquiryStartAt: string; inquiryEndAt: string },
+  pageNum: number,
+): { path: string; query: string } {
+  if (!/^[A-Za-z0-9]+$/.test(vendorId)) throw new RangeError('not a vendor ID');
+  if (!Number.isInteger(pageNum) || pageNum < 1) throw new RangeError('not a page number');
+  const query = new URLSearchParams({
+    vendorId,
+    partnerCounselingStatus: status,
+    inquiryStartAt: window.inquiryStartAt,
+    inquiryEndAt: window.inquiryEndAt,
+    pageNum: String(pageNum),
+    pageSize: String(PAGE_SIZE),
+  }).toString();
+  return { path: `/v2/providers/openapi/apis/api/v5/vendors/${vendorId}/callCenterInquiries`, query };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Inquiry } from '../../../utils/coupang/inquiry';
-import { badgeFor, dueAtOf, koreaWindow, mergeAwaiting, nextPage, shouldRefresh, type ScheduleInput } from '../../../utils/inbox/inbox';
+import { badgeFor, dueAtOf, koreaWindow, listRequest, mergeAwaiting, nextPage, shouldRefresh, type ScheduleInput } from '../../../utils/inbox/inbox';
 
 const H = 60 * 60 * 1000;
 function inquiry(id: string, extra: Partial<Inquiry> = {}): Inquiry {
@@ -107,5 +107,19 @@ describe('shouldRefresh', () => {
     expect(shouldRefresh({ ...base, state, now: base.now + 59_000 }).refresh).toBe(false);
     expect(shouldRefresh({ ...base, state, now: base.now + 61_000 }).refresh).toBe(true);
     expect(shouldRefresh({ ...base, state, now: base.now - 3 * H }).refresh).toBe(false);
+  });
+});
+
+describe('listRequest', () => {
+  it('builds the path and query of one page at pageSize 30', () => {
+    expect(listRequest('A00012345', 'TRANSFER', { inquiryStartAt: '2026-11-30', inquiryEndAt: '2026-12-06' }, 2)).toEqual({
+      path: '/v2/providers/openapi/apis/api/v5/vendors/A00012345/callCenterInquiries',
+      query: 'vendorId=A00012345&partnerCounselingStatus=TRANSFER&inquiryStartAt=2026-11-30&inquiryEndAt=2026-12-06&pageNum=2&pageSize=30',
+    });
+  });
+  it('refuses a vendor ID that would change the path, and a bad page', () => {
+    const window = { inquiryStartAt: '2026-11-30', inquiryEndAt: '2026-12-06' };
+    expect(() => listRequest('A1/../x', 'NO_ANSWER', window, 1)).toThrow('not a vendor ID');
+    expect(() => listRequest('A1', 'NO_ANSWER', window, 0)).toThrow('not a page number');
   });
 });
