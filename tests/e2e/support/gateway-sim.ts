@@ -95,14 +95,14 @@ export interface ListedInquiry {
 
 /**
  * "Awaiting you" at scale: `count` inquiries awaiting the seller (every fifth a TRANSFER to confirm), transferred
- * 1–23 h ago, so more than one page of NO_ANSWER at pageSize 30 for count ≥ 38; IDs 9100000001….
+ * 1–21 h ago, so more than one page of NO_ANSWER at pageSize 30 for count ≥ 38; IDs 9100000001….
  */
 export function awaitingScenario(count: number, { dueSoon = true }: { dueSoon?: boolean } = {}): ListedInquiry[] {
   return Array.from({ length: count }, (_, i) => ({
     id: String(9_100_000_001 + i),
     status: i % 5 === 4 ? ('TRANSFER' as const) : ('NO_ANSWER' as const),
-    // The first is due within 3 hours (transferred 22 h ago) unless asked otherwise; the rest 3.5–23 h ahead.
-    transferredMinutesAgo: i === 0 && dueSoon ? 22 * 60 : 60 + ((i * 37) % (20 * 60)),
+    // The first is due within 3 hours (transferred 22 h ago) unless asked otherwise; the rest 4–23 h ahead.
+    transferredMinutesAgo: i === 0 && dueSoon ? 22 * 60 : 60 + ((i * 37) % (19 * 60)),
     itemName: `[목록] 상품 ${i + 1}`,
   }));
 }
