@@ -1,8 +1,9 @@
 // zod/mini keeps the extension pages small; the content script no longer imports this file's values (only its types).
 import { z } from 'zod/mini';
 import type { VendorMatch } from './background/vendor-match';
-import type { Result } from './coupang/error-kinds';
+import type { LookupError, Result } from './coupang/error-kinds';
 import type { Inquiry } from './coupang/inquiry';
+import type { AwaitingItem, Badge } from './inbox/inbox';
 import type { UsageReport } from './lookup/request-economy';
 
 /**
@@ -40,6 +41,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-draft'), id: inquiryIdSchema }),
   z.object({ type: z.literal('save-draft'), id: inquiryIdSchema, text: z.string().check(z.maxLength(4000)) }),
   z.object({ type: z.literal('discard-draft'), id: inquiryIdSchema }),
+  // "Awaiting you" (docs/inbox.md): extension pages only. 'opened': refresh when older than a minute; 'button': now.
+  z.object({ type: z.literal('get-inbox'), refresh: z.optional(z.enum(['opened', 'button'])) }),
 ]);
 
 export { LOOKUP_PORT } from './lookup-port';
@@ -111,6 +114,30 @@ export interface CredentialsStatus {
   keyIssuedAt?: number;
 }
 
+/** "Awaiting you" as the background holds it (docs/inbox.md); buyer data, for the extension's own pages only. */
+export interface InboxView {
+  /** Soonest deadline first, "deadline unknown" last. */
+  items: AwaitingItem[];
+  /** Epoch ms of the last good refresh; absent before the first one. */
+  updatedAt?: number;
+  refreshing: boolean;
+  /** Why the last refresh failed or was not sent (paused with resumesAt, held, no-credentials, ...). */
+  problem?: LookupError;
+  /** Sample mode: the list is built from the bundled samples; nothing was asked of Coupang. */
+  sample?: boolean;
+  /** Periodic refresh is turned off in Settings (inboxIntervalMinutes 0). */
+  off?: boolean;
+  badge?: Badge;
+  /** Coupang's clock minus this computer's, when they differ: deadlines tick on Date.now() + clockOffsetMs. */
+  clockOffsetMs?: number;
+}
+
+/** Broadcast to the extension's pages whenever the InboxView changes: they ask `get-inbox` again. */
+export const INBOX_CHANGED = 'cs-lens:inbox-changed';
+export interface InboxChangedMessage {
+  type: typeof INBOX_CHANGED;
+}
+
 export interface ResponseMap {
   lookup: Result<LookupValue>;
   'get-status': Result<CredentialsStatus>;
@@ -128,6 +155,7 @@ export interface ResponseMap {
   'get-draft': Result<Draft | null>;
   'save-draft': Result<null>;
   'discard-draft': Result<null>;
+  'get-inbox': Result<InboxView>;
 }
 
 export type ResponseOf<T extends RequestType> = ResponseMap[T];

@@ -20,6 +20,13 @@ export const settingsSchema = z.object({
    * as checkExtraLabels (utils/detect/extra-labels.ts) leaves them; the options page checks before saving.
    */
   extraIdLabels: z._default(z.array(z.string().check(z.maxLength(MAX_LABEL_LENGTH))).check(z.maxLength(MAX_EXTRA_LABELS)), []),
+  /** Minutes between "Awaiting you" refreshes (docs/inbox.md#schedule): 5–60, or 0 for off. */
+  inboxIntervalMinutes: z._default(
+    z.number().check(z.int(), z.minimum(0), z.maximum(60), z.refine((minutes) => minutes === 0 || minutes >= 5)),
+    10,
+  ),
+  /** Notifications for new and nearly due inquiries (docs/inbox.md#notifications); needs the optional permission. */
+  inboxNotify: z._default(z.boolean(), false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
@@ -75,6 +82,13 @@ export const requestEconomyItem = storage.defineItem<unknown>('local:requestEcon
 
 /** How far this computer's clock is off Coupang's (ms), so a restarted worker signs right the first time. */
 export const clockOffsetItem = storage.defineItem<number>('session:clockOffsetMs');
+
+/**
+ * "Awaiting you" (docs/inbox.md): the listed inquiries (buyer data), when they were fetched and why the last refresh
+ * failed, and which inquiry numbers were already notified. Session storage only: never storage.local, never logged.
+ */
+export const inboxStateItem = storage.defineItem<unknown>('session:inbox');
+export const inboxNotifiedItem = storage.defineItem<unknown>('session:inboxNotified');
 
 /** Sample mode: the background answers the bundled sample inquiries and sends nothing to Coupang. */
 export const sampleModeItem = storage.defineItem<boolean>('local:sampleMode', { fallback: false });

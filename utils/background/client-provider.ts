@@ -7,7 +7,7 @@ import { createSkewClock, observeSkew } from '../lookup/skew-clock';
 import { legacyNames, storeNames, type StoreNames } from './store-key';
 import { logFailure } from '../log';
 
-export type CoupangClient = Pick<ReturnType<typeof createCoupangClient>, 'getInquiry' | 'testConnection'> & {
+export type CoupangClient = Pick<ReturnType<typeof createCoupangClient>, 'getInquiry' | 'testConnection' | 'listInquiries'> & {
   /** The saved vendor ID: for API paths only, never a storage key (use storeKey). */
   vendorId: string;
   /** Names the store without revealing the vendor ID: the breaker's key (utils/background/store-key.ts). */
@@ -88,6 +88,7 @@ export function createClientProvider(store: CredentialsStore, deps: ClientProvid
       // The write half (utils/answer/write-service.ts WriteClient), each sent once.
       postReply: (id: string, reply: ReplyBody) => sentOnce(() => client.postReply(id, reply)),
       postConfirm: (id: string, confirmBy: string) => sentOnce(() => client.postConfirm(id, confirmBy)),
+      listInquiries: (status, window, pageNum, options) => corrected(() => client.listInquiries(status, window, pageNum, options)),
     });
   }
 

@@ -5,7 +5,7 @@ import { forContentScript, shownError } from '../lookup/content-script-view';
 import type { LookupService } from '../lookup/lookup-service';
 import type { RequestEconomy } from '../lookup/request-economy';
 import type { ClientProvider, CoupangClient } from './client-provider';
-import { CONTENT_SCRIPT_REQUESTS, failure, requestSchema, success, type Request, type ResponseMap } from '../messaging';
+import { CONTENT_SCRIPT_REQUESTS, failure, requestSchema, success, type InboxView, type Request, type ResponseMap } from '../messaging';
 import { clearSecret, saveCredentials, setKeyIssued, statusOf } from './credentials';
 import { matchVendor } from './vendor-match';
 import { logFailure } from '../log';
@@ -38,6 +38,8 @@ export interface RouterDeps {
    * so its cards read it again.
    */
   watchTab?: (tabId: number) => void;
+  /** "Awaiting you" (docs/inbox.md): the view, after starting the refresh the page asked for, if any. */
+  inbox?: { view(refresh?: 'opened' | 'button'): Promise<InboxView>; clear(): Promise<void> };
 }
 
 type Response = ResponseMap[keyof ResponseMap];
@@ -54,6 +56,7 @@ export function createRouter(deps: RouterDeps) {
     await deps.lookups.clear();
     // Load the new client now, unawaited: the economy forgets the old store's state at once (docs/request-economy.md#breaker).
     deps.clients.get().catch((error: unknown) => logFailure('router: load client after key change', error));
+    await deps.inbox?.clear(); // the old keys' list is dropped, a refresh with them too; the badge goes
   }
 
   let testing: Promise<Response> | undefined;
@@ -140,6 +143,9 @@ export function createRouter(deps: RouterDeps) {
         const afterShown = shown?.ok ? shown.value : after;
         return success({ ...(afterShown ? { after: afterShown } : {}), ...(sample ? { sample } : {}) });
       }
+      case 'get-inbox':
+        // Own pages only (CONTENT_SCRIPT_REQUESTS leaves it out): the list is buyer data.
+        return deps.inbox ? success(await deps.inbox.view(request.refresh)) : failure('extension-error', { detail: 'inbox not running' });
     }
   }
 
