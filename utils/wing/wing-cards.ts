@@ -97,6 +97,7 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
       band: () => viewBand(window.innerHeight),
       labels,
       decorator,
+      onMarked: (elements) => cards.marked(elements),
     });
     const listeners = new AbortController();
     // Only the seller's own input counts: events a page script dispatches could otherwise spend lookups.
