@@ -63,7 +63,7 @@ export default defineBackground(() => {
     clients,
     lookups,
     economy,
-    openSidePanel: (id, sender) => openSidePanel(sender.tab?.id, id),
+    openSidePanel: (id, sender, sample) => openSidePanel(sender.tab?.id, id, sample),
     openOptions: () => browser.runtime.openOptionsPage(),
   });
 
@@ -105,8 +105,8 @@ export default defineBackground(() => {
  * tab, or a hover card's message on Firefox, which carries no gesture) the inquiry is still remembered
  * for the next time the seller opens the panel.
  */
-async function openSidePanel(tabId: number | undefined, id?: string): Promise<void> {
+async function openSidePanel(tabId: number | undefined, id?: string, sample = false): Promise<void> {
   const opening = tabId !== undefined ? openPanel(browser, { tabId }) : undefined;
-  if (id) await sidePanelInquiryItem.setValue(id);
+  if (id) await sidePanelInquiryItem.setValue(sample ? { id, sample: true } : id);
   await opening;
 }

@@ -22,7 +22,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('clear-secret') }),
   z.object({ type: z.literal('test-connection') }),
-  z.object({ type: z.literal('open-side-panel'), id: inquiryIdSchema }),
+  // `sample`: a card showing a bundled sample (the demo page): the side panel shows it from the bundle too.
+  z.object({ type: z.literal('open-side-panel'), id: inquiryIdSchema, sample: z.optional(z.boolean()) }),
   z.object({ type: z.literal('open-options') }),
   z.object({ type: z.literal('get-usage') }),
   z.object({ type: z.literal('set-key-issued'), issuedAt: z.number().check(z.int(), z.positive()) }),

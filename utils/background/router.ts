@@ -23,7 +23,8 @@ export interface RouterDeps {
   clients: ClientProvider;
   lookups: LookupService;
   economy: RequestEconomy;
-  openSidePanel: (id: string, sender: MessageSender) => Promise<void>;
+  /** `sample`: the inquiry is a bundled sample, which the side panel shows without asking Coupang. */
+  openSidePanel: (id: string, sender: MessageSender, sample: boolean) => Promise<void>;
   /** Content scripts have no runtime.openOptionsPage of their own. */
   openOptions: () => Promise<void>;
 }
@@ -88,7 +89,7 @@ export function createRouter(deps: RouterDeps) {
         return testing;
       }
       case 'open-side-panel':
-        await deps.openSidePanel(request.id, sender);
+        await deps.openSidePanel(request.id, sender, request.sample ?? false);
         return success(null);
       case 'open-options':
         await deps.openOptions();

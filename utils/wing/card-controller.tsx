@@ -149,7 +149,8 @@ export function createCardController(options: CardControllerOptions) {
           state.phase === 'shown' &&
           copyText(plainTextSummary(state.value.inquiry, t, locale, coupangNow(state.value, options.now())), { clipboard: navigator.clipboard, document, container })
         }
-        onOpenSidePanel={() => void options.ask({ type: 'open-side-panel', id })}
+        // A sample (the demo page) is shown there from the bundle too, never looked up with the seller's keys.
+        onOpenSidePanel={() => void options.ask({ type: 'open-side-panel', id, ...(state.phase === 'shown' && state.value.sample ? { sample: true } : {}) })}
         // Retry on a held failure is the seller's go-ahead to try these keys again, as in the popup.
         onRefresh={() => show(target, true, state.phase === 'failed' && state.error.held === true)}
         onTogglePin={togglePin}

@@ -184,7 +184,7 @@ describe('background router', () => {
   it('lets a content script open the side panel on an inquiry', async () => {
     const s = setup();
     expect(await s.router.dispatch({ type: 'open-side-panel', id: '258799946' }, CONTENT_SCRIPT)).toEqual({ ok: true, value: null });
-    expect(s.openSidePanel).toHaveBeenCalledWith('258799946', CONTENT_SCRIPT);
+    expect(s.openSidePanel).toHaveBeenCalledWith('258799946', CONTENT_SCRIPT, false);
   });
 
   it('sends content scripts only the fields the card shows (no unknown fields); own pages get the whole inquiry', async () => {

@@ -496,3 +496,24 @@ describe('a pointer already resting on a number when it is marked (issue 16: tab
     expect(asked.map((a) => a.id)).toEqual([ID]);
   });
 });
+
+describe('Open in side panel (issue 16 item 13)', () => {
+  const openButton = () =>
+    [...container.querySelectorAll('button')].find((button) => button.textContent === 'Open in side panel') as HTMLButtonElement;
+
+  it("a sample's card (the demo page) tells the side panel it is a sample, so it is never looked up with the seller's keys", async () => {
+    rest(idSpan());
+    asked[0]?.answer(success({ inquiry: unansweredInquiry(), fetchedAt: NOW, fromCache: false, sample: true }));
+    await flush();
+    press(openButton());
+    expect(messages).toEqual([{ type: 'open-side-panel', id: ID, sample: true }]);
+  });
+
+  it('a real inquiry goes as a number only', async () => {
+    rest(idSpan());
+    asked[0]?.answer(success({ inquiry: unansweredInquiry(), fetchedAt: NOW, fromCache: false }));
+    await flush();
+    press(openButton());
+    expect(messages).toEqual([{ type: 'open-side-panel', id: ID }]);
+  });
+});
