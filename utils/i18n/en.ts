@@ -108,6 +108,7 @@ export const en = {
   'card.close': 'Close',
   'card.actions': 'Inquiry actions',
   'card.disable': 'Turn off cards on Wing',
+  'card.orphaned': 'CS Lens was updated — reload this tab to see inquiry cards again',
   'card.settings': 'Settings',
   'card.vendorMismatch': 'The saved API key belongs to another store than this page’s 업체코드 {pageVendor}. Save this store’s key in Settings.',
 

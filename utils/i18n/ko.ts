@@ -109,6 +109,7 @@ export const ko: Messages = {
   'card.close': '닫기',
   'card.actions': '상담 작업',
   'card.disable': 'Wing에서 카드 끄기',
+  'card.orphaned': 'CS Lens가 업데이트되었습니다 — 문의 카드를 다시 보려면 이 탭을 새로고침하세요',
   'card.settings': '설정',
   'card.vendorMismatch': '저장된 API 키는 이 페이지의 업체코드 {pageVendor}와 다른 업체의 키입니다. 설정에서 이 업체의 키를 저장하세요.',
 

@@ -111,6 +111,7 @@ export const zhTW: Messages = {
   'card.close': '關閉',
   'card.actions': '諮詢操作',
   'card.disable': '關閉 Wing 上的卡片',
+  'card.orphaned': 'CS Lens 已更新 — 請重新載入此分頁，以再次顯示諮詢卡片',
   'card.settings': '設定',
   'card.vendorMismatch': '已儲存的 API 金鑰屬於此頁面廠商代碼（업체코드）{pageVendor} 以外的商店。請在「設定」中儲存這家商店的金鑰。',
 

@@ -269,6 +269,10 @@ export function createCardController(options: CardControllerOptions) {
       if (!trusted(event)) return;
       keyboard.keyUp(event);
     },
+    /** Whether the seller is using the cards right now: a card open, or the pointer or focus on a number. */
+    get inUse(): boolean {
+      return intent.isOpen || pointerTarget !== undefined || focusTarget !== undefined;
+    },
     /** In-app navigation: an unpinned card's ID may be gone, and the next view may belong to another store. */
     navigated(): void {
       vendor.reset();
