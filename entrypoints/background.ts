@@ -5,6 +5,7 @@ import { CONTEXT_MENU_ID, handleContextMenuClick } from '@/utils/background/cont
 import { createRouter, type MessageSender } from '@/utils/background/router';
 import { withSamplesAndKeyAge } from '@/utils/background/sample-and-key-lookups';
 import { watchedValue } from '@/utils/background/watched-value';
+import { createWingTabs } from '@/utils/background/wing-tabs';
 import { createCredentialsStore } from '@/utils/credentials-store';
 import { createTranslator, pickLocale } from '@/utils/i18n/translate';
 import { createLookupService } from '@/utils/lookup/lookup-service';
@@ -19,6 +20,7 @@ import {
   sampleModeItem,
   settingsItem,
   sidePanelInquiryItem,
+  wingTabsItem,
 } from '@/utils/storage';
 
 export default defineBackground(() => {
@@ -54,6 +56,10 @@ export default defineBackground(() => {
     clockOffsetMs: () => clients.clockOffsetMs(),
     now,
   });
+  const wingTabs = createWingTabs(
+    { get: () => wingTabsItem.getValue(), set: (tabIds) => wingTabsItem.setValue(tabIds) },
+    (what, error) => console.warn(`CS Lens: ${what}:`, error instanceof Error ? error.message : String(error)),
+  );
   const router = createRouter({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
@@ -65,6 +71,7 @@ export default defineBackground(() => {
     economy,
     openSidePanel: (id, sender, sample) => openSidePanel(sender.tab?.id, id, sample),
     openOptions: () => browser.runtime.openOptionsPage(),
+    wingTabStarted: (tabId) => wingTabs.started(tabId),
   });
 
   // Every listener is registered synchronously, before any await, so a restarted worker gets the waking event.
@@ -84,6 +91,12 @@ export default defineBackground(() => {
     });
   });
   settingsItem.watch(applyRate);
+  // A closed tab, or one loading a new page (its new script, if Wing, says so again); last session's tab IDs.
+  browser.tabs.onRemoved.addListener((tabId) => void wingTabs.gone(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void wingTabs.gone(tabId);
+  });
+  browser.runtime.onStartup.addListener(() => void wingTabs.clear());
 
   browser.runtime.onInstalled.addListener(async () => {
     const t = createTranslator(pickLocale(browser.i18n.getUILanguage()));

@@ -28,6 +28,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-usage') }),
   z.object({ type: z.literal('set-key-issued'), issuedAt: z.number().check(z.int(), z.positive()) }),
   z.object({ type: z.literal('check-vendor'), pageVendor: z.string().check(z.maxLength(40)) }),
+  // A Wing content script started in the sender's tab (utils/background/wing-tabs.ts).
+  z.object({ type: z.literal('wing-tab') }),
 ]);
 
 export { LOOKUP_PORT } from './lookup-port';
@@ -36,7 +38,7 @@ export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 
 /** Requests a content script may send; the rest come only from the extension's own pages. */
-export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['lookup', 'check-vendor', 'open-side-panel', 'open-options']);
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['lookup', 'check-vendor', 'open-side-panel', 'open-options', 'wing-tab']);
 
 export interface LookupValue {
   inquiry: Inquiry;
@@ -76,6 +78,7 @@ export interface ResponseMap {
   'set-key-issued': Result<CredentialsStatus>;
   /** Whether the page's 업체코드 is the saved key's store; the vendor ID itself stays in the background. */
   'check-vendor': Result<VendorMatch>;
+  'wing-tab': Result<null>;
 }
 
 export type ResponseOf<T extends RequestType> = ResponseMap[T];

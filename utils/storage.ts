@@ -82,5 +82,11 @@ export const requestEconomyItem = storage.defineItem<unknown>('local:requestEcon
 /** How far this computer's clock is off Coupang's (ms), so a restarted worker signs right the first time. */
 export const clockOffsetItem = storage.defineItem<number>('session:clockOffsetMs');
 
+/**
+ * Tabs where a Wing content script started (tab IDs only; utils/background/wing-tabs.ts): local, because it must
+ * outlive an extension reload, after which the popup tells such a tab's seller to reload it.
+ */
+export const wingTabsItem = storage.defineItem<unknown>('local:wingTabs');
+
 /** Sample mode: the background answers the bundled sample inquiries and sends nothing to Coupang. */
 export const sampleModeItem = storage.defineItem<boolean>('local:sampleMode', { fallback: false });

@@ -6,7 +6,7 @@
  */
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionBrowser } from './support/browser';
+import { launchExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
 import type { GatewaySim } from './support/gateway-sim';
 import { TEST_KEYS, UI_TIMEOUT_MS, en, pause, saveKeys } from './support/ui';
 import { DWELL_MS, ITEM_NAMES, LIST_PAGE_1, PAGES, anyCard, apiCount, card, decoratedIds, expectDecoratedExactly, idBox, pointerAway, restOnId, startWingSim } from './wing-support/wing';
@@ -14,6 +14,8 @@ import { DWELL_MS, ITEM_NAMES, LIST_PAGE_1, PAGES, anyCard, apiCount, card, deco
 let sim: GatewaySim;
 let browser: ExtensionBrowser;
 let wing: Page;
+/** The service worker of the reloaded extension. */
+let reloaded: Worker;
 
 beforeAll(async () => {
   sim = await startWingSim();
@@ -57,7 +59,7 @@ describe('an orphaned content script after the extension is reloaded', () => {
     await anyCard(wing).waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
     const other = '1015668177';
     const box = await idBox(wing, other);
-    await reloadExtension();
+    reloaded = await reloadExtension();
     sim.reset();
 
     const errors: string[] = [];
@@ -77,6 +79,17 @@ describe('an orphaned content script after the extension is reloaded', () => {
     expect(await wing.locator('cs-lens-notice').count()).toBe(1);
     await notice(wing).getByRole('button', { name: en['card.close'], exact: true }).click();
     await wing.locator('cs-lens-notice').waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+  });
+
+  it('the popup opened over that tab says to reload it', async () => {
+    const reader = await openExtensionPage(browser.ctx, 'options.html');
+    await wing.bringToFront();
+    await reloaded.evaluate('chrome.action.openPopup()');
+    // Playwright does not attach to action popups: another extension page reads it (as in wing-labels.e2e.ts).
+    const popupText = () => reader.evaluate(`chrome.extension.getViews({ type: 'popup' })[0]?.document.body.innerText ?? ''`) as Promise<string>;
+    await expect.poll(popupText, { timeout: UI_TIMEOUT_MS }).toContain(en['popup.wing.reloadTab']);
+    await reader.evaluate(`chrome.extension.getViews({ type: 'popup' }).forEach((view) => view.close())`);
+    await reader.close();
   });
 
   it('reloading the tab brings the cards back from the new extension', async () => {

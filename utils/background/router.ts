@@ -27,6 +27,8 @@ export interface RouterDeps {
   openSidePanel: (id: string, sender: MessageSender, sample: boolean) => Promise<void>;
   /** Content scripts have no runtime.openOptionsPage of their own. */
   openOptions: () => Promise<void>;
+  /** A Wing content script started in this tab (utils/background/wing-tabs.ts). */
+  wingTabStarted: (tabId: number) => Promise<void>;
 }
 
 type Response = ResponseMap[keyof ResponseMap];
@@ -96,6 +98,10 @@ export function createRouter(deps: RouterDeps) {
         return success(null);
       case 'set-key-issued':
         return setKeyIssued(deps.credentials, request.issuedAt, deps.now());
+      case 'wing-tab':
+        // Only a content script's tab counts: the demo page (an extension page) runs the same code.
+        if (!fromOwnPage && sender.tab?.id !== undefined) await deps.wingTabStarted(sender.tab.id);
+        return success(null);
       case 'check-vendor':
         return success(matchVendor(statusOf(await deps.credentials.load()).vendorId, request.pageVendor));
     }

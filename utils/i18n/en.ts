@@ -220,6 +220,7 @@ export const en = {
   'popup.wing.none': 'No inquiry numbers found on this page. If Wing renamed the column, add its heading in Settings, or select a number, right-click it and choose “Look up inquiry …”.',
   'popup.wing.addHeading': 'Add a column heading',
   'popup.wing.cardsOff': 'Hover cards are off on Wing. Turn them on in Settings.',
+  'popup.wing.reloadTab': 'Reload this Wing tab to see inquiry cards: CS Lens was updated since it was opened.',
   'popup.wing.outOfScope': 'No hover cards on this Wing page: product Q&A numbers are not call-center inquiries.',
 } as const;
 

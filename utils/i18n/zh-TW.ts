@@ -225,5 +225,6 @@ export const zhTW: Messages = {
   'popup.wing.none': '此頁面找不到諮詢編號。若 Wing 更改了欄位名稱，請在設定中加入新的欄位標題；或選取號碼，按滑鼠右鍵並選擇「查詢諮詢…」。',
   'popup.wing.addHeading': '加入欄位標題',
   'popup.wing.cardsOff': 'Wing 上的懸停卡片已關閉。請在設定中開啟。',
+  'popup.wing.reloadTab': '請重新載入此 Wing 分頁以查看諮詢卡片：開啟此分頁後 CS Lens 已更新。',
   'popup.wing.outOfScope': '此 Wing 頁面沒有懸停卡片：商品問答的編號不是客服中心的諮詢。',
 };

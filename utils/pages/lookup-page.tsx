@@ -8,10 +8,9 @@ import { keyExpiry, needsReminder } from '../keys/key-expiry';
 import { openPanel } from '../open-panel';
 import type { CredentialsStatus } from '../messaging';
 import { lookupSample } from '../samples/sample-lookup';
-import { readRecentLookups, readSidePanelInquiry, recentLookupsItem, rememberLookup, sampleModeItem, sidePanelInquiryItem } from '../storage';
-import type { CountAnswer } from '../wing/count-message';
+import { readRecentLookups, readSidePanelInquiry, recentLookupsItem, rememberLookup, sampleModeItem, sidePanelInquiryItem, wingTabsItem } from '../storage';
 import { pageLocale } from './page-locale';
-import { askActiveTabCount } from './wing-tab-count';
+import { askActiveTabCount, type WingTabState } from './wing-tab-count';
 
 /** Mounts the lookup UI of the popup or the side panel; the two differ only in where they live. */
 export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidepanel'): Promise<void> {
@@ -29,7 +28,7 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
   let status: CredentialsStatus | undefined;
   let sampleMode = false;
   /** The popup's Wing tab: how many inquiry numbers it shows (docs/detection.md#the-popups-count). */
-  let wingCount: CountAnswer | undefined;
+  let wingCount: WingTabState | undefined;
   const readStatus = async () => {
     const answer = await ask({ type: 'get-status' });
     status = answer.ok ? answer.value : undefined;
@@ -84,7 +83,7 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
   let recent = await readRecentLookups();
   draw(recent);
   if (where === 'popup') {
-    void askActiveTabCount(browser.tabs).then((answer) => {
+    void askActiveTabCount(browser.tabs, () => wingTabsItem.getValue()).then((answer) => {
       wingCount = answer;
       if (answer) draw(recent);
     });

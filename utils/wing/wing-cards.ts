@@ -50,6 +50,9 @@ export async function startWingCards(
 
   const ui = await createCardHost(document, CARD_CSS);
   if (!ctx.isValid) return;
+  // Recorded by the background, so that after an update the popup can tell this tab's seller to reload it.
+  const announce = () => void ask({ type: 'wing-tab' });
+  announce();
 
   let running: { navigated: () => void; stop: () => void; inUse: () => boolean } | undefined;
   /** The seller's event being handled: when reading ctx.isValid finds the extension gone, was it on a number? */
@@ -61,6 +64,7 @@ export async function startWingCards(
   const wanted = () => settings.hoverCardsEnabled && isCallCenterScope(url);
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {
     url = event.newUrl;
+    announce(); // a navigation the browser reported as loading made the background forget this tab
     if (!wanted()) running?.stop();
     else if (running) running.navigated();
     else start();

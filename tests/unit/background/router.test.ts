@@ -48,6 +48,7 @@ function setup(economyStore: { get: () => Promise<unknown>; set: (value: Economy
     now,
   });
   const openSidePanel = vi.fn(async () => {});
+  const wingTabStarted = vi.fn(async () => {});
   const router = createRouter({
     extensionId: EXTENSION_ID,
     extensionOrigin: ORIGIN,
@@ -59,6 +60,7 @@ function setup(economyStore: { get: () => Promise<unknown>; set: (value: Economy
     economy,
     openSidePanel,
     openOptions: async () => {},
+    wingTabStarted,
   });
   return {
     router,
@@ -66,6 +68,7 @@ function setup(economyStore: { get: () => Promise<unknown>; set: (value: Economy
     saved: () => saved,
     cache: () => cache,
     openSidePanel,
+    wingTabStarted,
     economy,
     setClock: (at: number) => void (clock = at),
     holdAnswers: (until: Promise<void> | undefined) => void (inFlight = until),
@@ -179,6 +182,14 @@ describe('background router', () => {
     expect(await s.router.dispatch({ type: 'test-connection' }, OWN_PAGE)).toEqual({ ok: true, value: { checkedAt: Date.UTC(2025, 9, 15, 8, 30) } });
     expect(s.requests[0]?.url).toContain('/vendors/A00012345/callCenterInquiries?');
     expect(s.requests[0]?.url).toContain('pageSize=1');
+  });
+
+  it("records the tab a Wing content script started in; the demo page (an extension page in a tab) is not Wing (issue 16 item 14)", async () => {
+    const s = setup();
+    expect(await s.router.dispatch({ type: 'wing-tab' }, CONTENT_SCRIPT)).toEqual({ ok: true, value: null });
+    expect(s.wingTabStarted).toHaveBeenCalledWith(3);
+    await s.router.dispatch({ type: 'wing-tab' }, { ...OWN_PAGE, url: `${ORIGIN}demo.html`, tab: { id: 4 } });
+    expect(s.wingTabStarted).toHaveBeenCalledTimes(1);
   });
 
   it('lets a content script open the side panel on an inquiry', async () => {
