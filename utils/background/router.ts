@@ -57,7 +57,9 @@ export function createRouter(deps: RouterDeps) {
   async function handle(request: Request, sender: MessageSender, fromOwnPage: boolean, signal?: AbortSignal): Promise<Response> {
     switch (request.type) {
       case 'lookup': {
-        const result = await deps.lookups.lookup(request.id, { refresh: request.refresh ?? false, retry: request.retry ?? false, signal });
+        // One asker per tab (a Wing tab, or a page opened as a tab) or extension page: only its own replacements settle.
+        const asker = sender.tab?.id !== undefined ? `tab ${sender.tab.id}` : (sender.url ?? '');
+        const result = await deps.lookups.lookup(request.id, { refresh: request.refresh ?? false, retry: request.retry ?? false, signal, asker });
         // Content scripts get only what the card shows (docs/request-economy.md#privacy); own pages get it all.
         if (!fromOwnPage) return forContentScript(result);
         return result.ok ? result : { ok: false, error: shownError(result.error) };
