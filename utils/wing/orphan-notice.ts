@@ -16,11 +16,10 @@ export interface OrphanNoticeText {
  * Everything inline: an orphaned script can fetch nothing of the extension's any more (its CSS included).
  * Fixed and out of the page's layout, like the card's host (card-host.ts); `all: initial` keeps Wing's styles out.
  */
-const NOTICE_CSS = `:host{all:initial !important;position:fixed !important;right:16px !important;bottom:16px !important;z-index:2147483647 !important;}
-div{display:flex;align-items:center;gap:8px;max-width:360px;padding:8px 8px 8px 12px;border-radius:8px;background:#1f2937;color:#fff;
-font:13px/1.4 system-ui,-apple-system,"Segoe UI","Malgun Gothic","Apple SD Gothic Neo","Microsoft JhengHei",sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.25);}
-button{all:unset;cursor:pointer;padding:2px 8px;border-radius:4px;font-size:16px;line-height:1;color:#fff;}
-button:hover,button:focus-visible{background:rgba(255,255,255,.2);outline:2px solid #fff;}`;
+const NOTICE_CSS = `:host{all:initial !important;position:fixed !important;right:16px !important;bottom:16px !important;z-index:2147483647 !important}
+div{display:flex;align-items:center;gap:8px;max-width:360px;padding:8px 8px 8px 12px;border-radius:8px;background:#1f2937;color:#fff;font:13px/1.4 system-ui,sans-serif}
+button{all:unset;cursor:pointer;padding:2px 8px;font-size:16px;color:#fff}
+button:focus-visible{outline:2px solid #fff}`;
 
 /**
  * The one notice an orphaned content script shows (the extension was updated or reloaded under the page:
