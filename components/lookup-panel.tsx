@@ -23,6 +23,8 @@ export interface LookupPanelProps {
   onOpenOptions: () => void;
   /** Shown above the search box (first-run line, sample mode); `show` looks an ID up here. */
   notices?: (show: (id: string) => void) => ComponentChildren;
+  /** Say above a sample's details that it is one (a demo card's sample outside sample mode, whose banner says it already). */
+  markSamples?: boolean;
 }
 
 type View =
@@ -94,6 +96,7 @@ export function LookupPanel(props: LookupPanelProps) {
       {view.phase === 'shown' && view.value.pausedUntil !== undefined && (
         <PauseCountdown resumesAt={view.value.pausedUntil} t={t} now={props.now} />
       )}
+      {view.phase === 'shown' && view.value.sample && props.markSamples && <p class="csl-muted">{t('sample.banner')}</p>}
       {view.phase === 'shown' && (
         // Coupang's dates against Coupang's clock (docs/coupang-api.md#deadline): the fetch time moves with it.
         <InquiryDetails

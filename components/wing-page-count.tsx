@@ -1,12 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import type { Locale, Translate } from '@/utils/i18n/translate';
-import type { CountAnswer } from '@/utils/wing/count-message';
+import type { WingTabState } from '@/utils/pages/wing-tab-count';
 
 export interface WingPageCountProps {
   t: Translate;
   locale: Locale;
-  /** What the active Wing tab's content script answered (docs/detection.md#the-popups-count). */
-  answer: CountAnswer;
+  /** What the active Wing tab's content script answered (docs/detection.md#the-popups-count), or that it no longer answers. */
+  answer: WingTabState;
   onOpenOptions: () => void;
 }
 
@@ -20,6 +20,7 @@ export function WingPageCount({ t, locale, answer, onOpenOptions }: WingPageCoun
       </button>
     </>
   );
+  if (answer.state === 'reload-tab') return <Line>{t('popup.wing.reloadTab')}</Line>;
   if (answer.state === 'out-of-scope') return <Line>{t('popup.wing.outOfScope')}</Line>;
   if (answer.state === 'cards-off') {
     return (

@@ -10,6 +10,7 @@ import { CONTEXT_MENU_ID, handleContextMenuClick } from '@/utils/background/cont
 import { createRouter, type MessageSender } from '@/utils/background/router';
 import { withSamplesAndKeyAge } from '@/utils/background/sample-and-key-lookups';
 import { watchedValue } from '@/utils/background/watched-value';
+import { createWingTabs } from '@/utils/background/wing-tabs';
 import { createCredentialsStore } from '@/utils/credentials-store';
 import { createTranslator, pickLocale } from '@/utils/i18n/translate';
 import { createLookupService } from '@/utils/lookup/lookup-service';
@@ -34,6 +35,7 @@ import {
   sampleModeItem,
   settingsItem,
   sidePanelInquiryItem,
+  wingTabsItem,
 } from '@/utils/storage';
 
 /** Wakes the worker when the oldest cached inquiry is due to be dropped. */
@@ -90,15 +92,15 @@ export default defineBackground(() => {
   });
   const drafts = createDraftStore({ getValue: () => answerDraftsItem.getValue(), setValue: (value) => answerDraftsItem.setValue(value) }, now);
   // Wing tabs whose content scripts asked something: they hear when an inquiry changed (only its ID).
-  const wingTabs = new Set<number>();
-  browser.tabs.onRemoved.addListener((tabId) => void wingTabs.delete(tabId));
+  const askingTabs = new Set<number>();
+  browser.tabs.onRemoved.addListener((tabId) => void askingTabs.delete(tabId));
   function inquiryChanged(id: string): void {
     const message: InquiryChangedMessage = { type: INQUIRY_CHANGED, id };
     // No extension page open is normal: sendMessage then rejects, and nobody needed telling.
     browser.runtime.sendMessage(message).catch(() => undefined);
-    for (const tabId of wingTabs) {
+    for (const tabId of askingTabs) {
       // The tab navigated away or its content script is gone: stop telling it.
-      browser.tabs.sendMessage(tabId, message).catch(() => wingTabs.delete(tabId));
+      browser.tabs.sendMessage(tabId, message).catch(() => askingTabs.delete(tabId));
     }
   }
   const writes = createWriteService({
@@ -151,6 +153,10 @@ export default defineBackground(() => {
   });
   sampleModeItem.watch(() => inboxWiring.refreshView());
 
+  const wingTabs = createWingTabs(
+    { get: () => wingTabsItem.getValue(), set: (tabIds) => wingTabsItem.setValue(tabIds) },
+    (what, error) => console.warn(`CS Lens: ${what}:`, error instanceof Error ? error.message : String(error)),
+  );
   const router = createRouter({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
@@ -160,12 +166,13 @@ export default defineBackground(() => {
     clients,
     lookups,
     economy,
-    openSidePanel: (id, sender) => openSidePanel(sender.tab?.id, id),
+    openSidePanel: (id, sender, sample) => openSidePanel(sender.tab?.id, id, sample),
     openOptions: () => browser.runtime.openOptionsPage(),
     drafts,
     writes,
-    watchTab: (tabId) => void wingTabs.add(tabId),
+    watchTab: (tabId) => void askingTabs.add(tabId),
     inbox,
+    wingTabStarted: (tabId) => wingTabs.started(tabId),
   });
 
   // Every listener is registered synchronously, before any await, so a restarted worker gets the waking event.
@@ -192,6 +199,12 @@ export default defineBackground(() => {
   // vendor ID to hashed names and forgets other stores' (docs/request-economy.md#breaker).
   const adoptSavedStore = () => void clients.get().catch((error: unknown) => logFailure('background: load the saved keys at start', error));
   browser.runtime.onStartup.addListener(adoptSavedStore);
+  // A closed tab, or one loading a new page (its new script, if Wing, says so again); last session's tab IDs.
+  browser.tabs.onRemoved.addListener((tabId) => void wingTabs.gone(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void wingTabs.gone(tabId);
+  });
+  browser.runtime.onStartup.addListener(() => void wingTabs.clear());
 
   browser.runtime.onInstalled.addListener(async () => {
     adoptSavedStore();
@@ -215,9 +228,9 @@ export default defineBackground(() => {
  * tab, or a hover card's message on Firefox, which carries no gesture) the inquiry is still remembered
  * for the next time the seller opens the panel.
  */
-async function openSidePanel(tabId: number | undefined, id?: string): Promise<void> {
+async function openSidePanel(tabId: number | undefined, id?: string, sample = false): Promise<void> {
   const opening = tabId !== undefined ? openPanel(browser, { tabId }) : undefined;
-  if (id) await sidePanelInquiryItem.setValue(id);
+  if (id) await sidePanelInquiryItem.setValue(sample ? { id, sample: true } : id);
   await opening;
 }
 

@@ -23,7 +23,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('clear-secret') }),
   z.object({ type: z.literal('test-connection') }),
-  z.object({ type: z.literal('open-side-panel'), id: inquiryIdSchema }),
+  // `sample`: a card showing a bundled sample (the demo page): the side panel shows it from the bundle too.
+  z.object({ type: z.literal('open-side-panel'), id: inquiryIdSchema, sample: z.optional(z.boolean()) }),
   z.object({ type: z.literal('open-options') }),
   z.object({ type: z.literal('get-usage') }),
   z.object({ type: z.literal('set-key-issued'), issuedAt: z.number().check(z.int(), z.positive()) }),
@@ -43,6 +44,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('discard-draft'), id: inquiryIdSchema }),
   // "Awaiting you" (docs/inbox.md): extension pages only. 'opened': refresh when older than a minute; 'button': now.
   z.object({ type: z.literal('get-inbox'), refresh: z.optional(z.enum(['opened', 'button'])) }),
+  // A Wing content script started in the sender's tab (utils/background/wing-tabs.ts).
+  z.object({ type: z.literal('wing-tab') }),
 ]);
 
 export { LOOKUP_PORT } from './lookup-port';
@@ -61,6 +64,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
   'get-draft',
   'save-draft',
   'discard-draft',
+  'wing-tab',
 ]);
 
 /**
@@ -156,6 +160,7 @@ export interface ResponseMap {
   'save-draft': Result<null>;
   'discard-draft': Result<null>;
   'get-inbox': Result<InboxView>;
+  'wing-tab': Result<null>;
 }
 
 export type ResponseOf<T extends RequestType> = ResponseMap[T];

@@ -66,7 +66,20 @@ export async function rememberLookup(entry: RecentLookup): Promise<RecentLookup[
  * The inquiry the side panel shows: set by the popup, the context menu and hover cards, restored on
  * reopen. An inquiry number, so session storage, like the recent lookups.
  */
-export const sidePanelInquiryItem = storage.defineItem<string>('session:sidePanelInquiryId');
+export const sidePanelInquiryItem = storage.defineItem<string | SidePanelSample>('session:sidePanelInquiryId');
+
+/** A bundled sample sent to the side panel (the demo page's card): shown from the bundle, never asked with real keys. */
+export interface SidePanelSample {
+  id: string;
+  sample: true;
+}
+
+/** What the side panel should show, from the item's value: a number, or a sample to show from the bundle. */
+export function readSidePanelInquiry(value: unknown): { id: string; sample: boolean } | undefined {
+  if (typeof value === 'string' && value) return { id: value, sample: false };
+  const parsed = z.object({ id: z.string(), sample: z.literal(true) }).safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
 
 /** Looked-up inquiries (buyer data included), kept only in session storage; validated by the lookup service. */
 export const inquiryCacheItem = storage.defineItem<unknown>('session:inquiryCache');
@@ -89,6 +102,12 @@ export const clockOffsetItem = storage.defineItem<number>('session:clockOffsetMs
  */
 export const inboxStateItem = storage.defineItem<unknown>('session:inbox');
 export const inboxNotifiedItem = storage.defineItem<unknown>('session:inboxNotified');
+
+/**
+ * Tabs where a Wing content script started (tab IDs only; utils/background/wing-tabs.ts): local, because it must
+ * outlive an extension reload, after which the popup tells such a tab's seller to reload it.
+ */
+export const wingTabsItem = storage.defineItem<unknown>('local:wingTabs');
 
 /** Sample mode: the background answers the bundled sample inquiries and sends nothing to Coupang. */
 export const sampleModeItem = storage.defineItem<boolean>('local:sampleMode', { fallback: false });

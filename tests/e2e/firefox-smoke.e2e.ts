@@ -109,4 +109,33 @@ describe('Firefox (firefox-esr, web-ext run)', () => {
     expect(sim.lookupsOf(ID)).toMatchObject([{ authOk: true, status: 200 }]);
     expect(sim.requests.map((r) => r.host)).toEqual([API_HOST]);
   }, 90_000);
+
+  it("demo.html: the card's catalog and CSS load, the seller's hover opens a card, a trusted click pins it and a script's click() does not", async () => {
+    await open('demo.html');
+    // Marks appear only once the card catalog was fetched (utils/wing/card-messages.ts): the pages' CSP allows it.
+    const box = await waitFor<{ x: number; y: number }>(`
+      const id = document.querySelector('[data-cs-lens-id="7000000002"]');
+      if (!id) return false;
+      const r = id.getBoundingClientRect();
+      return { x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2) };`, 'the demo numbers being marked');
+    const pointer = (actions: object[]) =>
+      firefox.bidi.send('input.performActions', { context: firefox.context, actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }] });
+    await pointer([{ type: 'pointerMove', x: 1, y: 1 }, { type: 'pointerMove', x: box.x, y: box.y, duration: 50 }]);
+    const card = `document.querySelector('cs-lens-card')?.shadowRoot?.querySelector('[role=dialog]')`;
+    const shown = await waitFor<{ text: string; display: string }>(`
+      const card = ${card};
+      return card?.innerText.includes('[샘플] 무선 마우스') && { text: card.innerText, display: getComputedStyle(card).display };`, 'the card on hover');
+    expect(shown.text).toContain(en['sample.banner']);
+    expect(shown.display, "the card's own CSS (components/hover-card.css) applies in its shadow root").toBe('flex');
+    // The host's own fetch of the built stylesheet (card-host.ts) is allowed too: its <style> holds more than the host rule.
+    expect(await firefox.bidi.evaluate(firefox.context, `return document.querySelector('cs-lens-card').shadowRoot.querySelector('style').textContent.includes('.csl-hover-card');`)).toBe(true);
+    const pin = `[...${card}.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(en['card.pin'])})`;
+    await firefox.bidi.evaluate(firefox.context, `${pin}.click(); return true;`);
+    expect(await firefox.bidi.evaluate(firefox.context, `return ${pin}.getAttribute('aria-pressed');`), "a page script's click() pins nothing").toBe('false');
+    const at = await firefox.bidi.evaluate<{ x: number; y: number }>(firefox.context, `
+      const r = ${pin}.getBoundingClientRect();
+      return { x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2) };`);
+    await pointer([{ type: 'pointerMove', x: at.x, y: at.y, duration: 100 }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }]);
+    await waitFor(`return ${pin}.getAttribute('aria-pressed') === 'true';`, "the seller's click pinning the card");
+  }, 90_000);
 });

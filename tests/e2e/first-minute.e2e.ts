@@ -114,6 +114,24 @@ describe('the first minute without keys', () => {
     await options.close();
   });
 
+  it("with real keys saved, a demo card's Open in side panel shows the sample there and sends nothing (issue 16 item 13)", async () => {
+    sim.reset();
+    const page = await browser.ctx.newPage();
+    await page.goto(demoUrl());
+    await expectDecoratedExactly(page, [...SAMPLE_IDS, '7000000001']);
+    await restOnId(page, '7000000002');
+    const shown = card(page, '7000000002');
+    await shown.getByText('[샘플] 무선 마우스, 블랙').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await shown.getByRole('button', { name: en['card.openSidePanel'], exact: true }).click();
+    const panel = await openExtensionPage(browser.ctx, 'sidepanel.html');
+    await panel.getByText('[샘플] 무선 마우스, 블랙').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await panel.getByText(en['sample.banner']).waitFor({ timeout: UI_TIMEOUT_MS });
+    await pause(300); // a request, if any were sent, would have arrived by now
+    expect(sim.requests, sim.describeRequests()).toHaveLength(0);
+    await panel.close();
+    await page.close();
+  });
+
   it('with the key issued 170 days ago, the popup and a card on Wing show the reminder', async () => {
     const options = await openExtensionPage(browser.ctx, 'options.html');
     const issued = new Date(Date.now() - 170 * DAY_MS);

@@ -177,6 +177,23 @@ describe('request economy', () => {
     expect(lookups(), sim.describeRequests()).toHaveLength(1);
   }, 60_000);
 
+  it('a hover card paused by a 429 (Retry-After: 3) counts down, then shows the inquiry by itself with exactly one more request', async () => {
+    const id = '1015668178';
+    sim.throttle = { kind: 'rate-limited', retryAfter: '3' };
+    const wing = await browser.ctx.newPage();
+    await wing.goto(PAGES.list);
+    await wing.waitForSelector('body[data-loaded-page="1"]');
+    await restOnId(wing, id);
+    await expectPaused(card(wing, id), 'rate-limited');
+    expect(lookups(), sim.describeRequests()).toHaveLength(1);
+    sim.throttle = null;
+    // The pointer stays on the number: the card asks again when the countdown ends (onResume), nobody presses anything.
+    await card(wing, id).getByText('제주 삼다수, 2L, 6개').first().waitFor({ timeout: 15_000 });
+    await pause(500);
+    log('hover card after a 429 with Retry-After: 3');
+    expect(lookups(), sim.describeRequests()).toHaveLength(2);
+  }, 40_000);
+
   it('the options page shows the requests made, the cache hits and the pause', async () => {
     await lookUp(popup, SEED);
     await expectDetailsShown(popup, SEED);

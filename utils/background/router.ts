@@ -26,7 +26,8 @@ export interface RouterDeps {
   clients: ClientProvider;
   lookups: LookupService;
   economy: RequestEconomy;
-  openSidePanel: (id: string, sender: MessageSender) => Promise<void>;
+  /** `sample`: the inquiry is a bundled sample, which the side panel shows without asking Coupang. */
+  openSidePanel: (id: string, sender: MessageSender, sample: boolean) => Promise<void>;
   /** Content scripts have no runtime.openOptionsPage of their own. */
   openOptions: () => Promise<void>;
   /** The seller's unsent answers (docs/answering.md#drafts); absent: drafts are refused as not wired. */
@@ -40,6 +41,8 @@ export interface RouterDeps {
   watchTab?: (tabId: number) => void;
   /** "Awaiting you" (docs/inbox.md): the view, after starting the refresh the page asked for, if any. */
   inbox?: { view(refresh?: 'opened' | 'button'): Promise<InboxView>; clear(): Promise<void> };
+  /** A Wing content script started in this tab (utils/background/wing-tabs.ts). */
+  wingTabStarted: (tabId: number) => Promise<void>;
 }
 
 type Response = ResponseMap[keyof ResponseMap];
@@ -71,7 +74,9 @@ export function createRouter(deps: RouterDeps) {
   async function handle(request: Request, sender: MessageSender, fromOwnPage: boolean, signal?: AbortSignal): Promise<Response> {
     switch (request.type) {
       case 'lookup': {
-        const result = await deps.lookups.lookup(request.id, { refresh: request.refresh ?? false, retry: request.retry ?? false, signal });
+        // One asker per tab (a Wing tab, or a page opened as a tab) or extension page: only its own replacements settle.
+        const asker = sender.tab?.id !== undefined ? `tab ${sender.tab.id}` : (sender.url ?? '');
+        const result = await deps.lookups.lookup(request.id, { refresh: request.refresh ?? false, retry: request.retry ?? false, signal, asker });
         // Content scripts get only what the card shows (docs/request-economy.md#privacy); own pages get it all.
         if (!fromOwnPage) return forContentScript(result);
         return result.ok ? result : { ok: false, error: shownError(result.error) };
@@ -105,13 +110,17 @@ export function createRouter(deps: RouterDeps) {
         return testing;
       }
       case 'open-side-panel':
-        await deps.openSidePanel(request.id, sender);
+        await deps.openSidePanel(request.id, sender, request.sample ?? false);
         return success(null);
       case 'open-options':
         await deps.openOptions();
         return success(null);
       case 'set-key-issued':
         return setKeyIssued(deps.credentials, request.issuedAt, deps.now());
+      case 'wing-tab':
+        // Only a content script's tab counts: the demo page (an extension page) runs the same code.
+        if (!fromOwnPage && sender.tab?.id !== undefined) await deps.wingTabStarted(sender.tab.id);
+        return success(null);
       case 'check-vendor':
         return success(matchVendor(statusOf(await deps.credentials.load()).vendorId, request.pageVendor));
       // Drafts (docs/answering.md#drafts): held by the background, never in storage.local, never logged.

@@ -118,6 +118,7 @@ export const en = {
   'card.close': 'Close',
   'card.actions': 'Inquiry actions',
   'card.disable': 'Turn off cards on Wing',
+  'card.orphaned': 'CS Lens was updated — reload this tab to see inquiry cards again',
   'card.settings': 'Settings',
   'card.vendorMismatch': 'The saved API key belongs to another store than this page’s 업체코드 {pageVendor}. Save this store’s key in Settings.',
 
@@ -243,6 +244,7 @@ export const en = {
   'popup.wing.none': 'No inquiry numbers found on this page. If Wing renamed the column, add its heading in Settings, or select a number, right-click it and choose “Look up inquiry …”.',
   'popup.wing.addHeading': 'Add a column heading',
   'popup.wing.cardsOff': 'Hover cards are off on Wing. Turn them on in Settings.',
+  'popup.wing.reloadTab': 'Reload this Wing tab to see inquiry cards: CS Lens was updated since it was opened.',
   'popup.wing.outOfScope': 'No hover cards on this Wing page: product Q&A numbers are not call-center inquiries.',
 } as const;
 

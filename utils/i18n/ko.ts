@@ -119,6 +119,7 @@ export const ko: Messages = {
   'card.close': '닫기',
   'card.actions': '상담 작업',
   'card.disable': 'Wing에서 카드 끄기',
+  'card.orphaned': 'CS Lens가 업데이트되었습니다 — 문의 카드를 다시 보려면 이 탭을 새로고침하세요',
   'card.settings': '설정',
   'card.vendorMismatch': '저장된 API 키는 이 페이지의 업체코드 {pageVendor}와 다른 업체의 키입니다. 설정에서 이 업체의 키를 저장하세요.',
 
@@ -244,6 +245,7 @@ export const ko: Messages = {
   'popup.wing.none': '이 페이지에서 상담번호를 찾지 못했습니다. Wing에서 열 이름이 바뀌었다면 설정에서 새 열 제목을 추가하거나, 번호를 선택해 마우스 오른쪽 버튼을 누르고 “상담번호 … 조회”를 고르세요.',
   'popup.wing.addHeading': '열 제목 추가',
   'popup.wing.cardsOff': 'Wing 호버 카드가 꺼져 있습니다. 설정에서 켜세요.',
+  'popup.wing.reloadTab': '문의 카드를 보려면 이 Wing 탭을 새로고침하세요: 탭을 연 뒤 CS Lens가 업데이트되었습니다.',
   'popup.wing.outOfScope': '이 Wing 페이지에는 호버 카드가 없습니다: 상품 문의 번호는 고객센터 상담번호가 아닙니다.',
 };
 

@@ -121,6 +121,7 @@ export const zhTW: Messages = {
   'card.close': '關閉',
   'card.actions': '諮詢操作',
   'card.disable': '關閉 Wing 上的卡片',
+  'card.orphaned': 'CS Lens 已更新 — 請重新載入此分頁，以再次顯示諮詢卡片',
   'card.settings': '設定',
   'card.vendorMismatch': '已儲存的 API 金鑰屬於此頁面廠商代碼（업체코드）{pageVendor} 以外的商店。請在「設定」中儲存這家商店的金鑰。',
 
@@ -248,5 +249,6 @@ export const zhTW: Messages = {
   'popup.wing.none': '此頁面找不到諮詢編號。若 Wing 更改了欄位名稱，請在設定中加入新的欄位標題；或選取號碼，按滑鼠右鍵並選擇「查詢諮詢…」。',
   'popup.wing.addHeading': '加入欄位標題',
   'popup.wing.cardsOff': 'Wing 上的懸停卡片已關閉。請在設定中開啟。',
+  'popup.wing.reloadTab': '請重新載入此 Wing 分頁以查看諮詢卡片：開啟此分頁後 CS Lens 已更新。',
   'popup.wing.outOfScope': '此 Wing 頁面沒有懸停卡片：商品問答的編號不是客服中心的諮詢。',
 };

@@ -58,6 +58,11 @@ export interface LookupRequest {
   signal?: AbortSignal;
   /** The seller pressed Retry on held credentials: lift the hold for this try. */
   retry?: boolean;
+  /**
+   * Who asks (a tab, the popup, the side panel): only a lookup that replaces one the same asker dropped settles
+   * first; another tab's lookup at the same moment goes at once. Unnamed askers count as one.
+   */
+  asker?: string;
 }
 
 export const FRESH_FOR_MS = 5 * 60_000;
@@ -74,6 +79,8 @@ const PROBE_RECHECK_MS = 1_000;
  * before it joins the queue: replaced again meanwhile, it is dropped unsent (docs/request-economy.md#askers).
  */
 export const REPLACE_SETTLE_MS = 300;
+/** Askers whose last drop is remembered (tabs come and go): the oldest is forgotten first. */
+const MAX_ASKERS = 50;
 
 function retryable(error: LookupError): boolean {
   return error.kind === 'network' || (error.status !== undefined && RETRIED_STATUSES.has(error.status));
@@ -89,6 +96,7 @@ const cachedSchema = z.record(
 
 interface Waiter {
   resolve: (result: Result<LookupValue>) => void;
+  asker: string;
   /** The asker's signal: carried over when the keys change and the lookup is asked again. */
   signal?: AbortSignal;
 }
@@ -142,8 +150,8 @@ export function createLookupService(options: LookupServiceOptions) {
   const jobs = new Map<string, Job>();
   const queue: Array<Job | Ticket> = [];
   let pumpTimer: unknown;
-  /** When an asker last dropped a lookup not yet answered (-Infinity: never); read against a clock that may jump. */
-  let lastDroppedAt = Number.NEGATIVE_INFINITY;
+  /** When each asker last dropped a lookup not yet answered; read against a clock that may jump. */
+  const droppedAt = new Map<string, number>();
 
   let expiryTimer: unknown;
   /** When the earliest entry expires, as last handed to the timer and `wakeAt` (undefined: nothing kept). */
@@ -216,7 +224,6 @@ export function createLookupService(options: LookupServiceOptions) {
 
   /** The last asker left: a queued request is never sent; one that is out is aborted. */
   function abandon(job: Job): void {
-    lastDroppedAt = options.now();
     if (jobs.get(job.id) === job) jobs.delete(job.id);
     const queued = queue.indexOf(job);
     if (queued >= 0) queue.splice(queued, 1);
@@ -224,14 +231,16 @@ export function createLookupService(options: LookupServiceOptions) {
     job.phase = 'done';
   }
 
-  function join(job: Job, signal: AbortSignal | undefined): Promise<Result<LookupValue>> {
+  function join(job: Job, signal: AbortSignal | undefined, asker: string): Promise<Result<LookupValue>> {
     return new Promise((resolve) => {
-      const waiter: Waiter = { resolve, signal };
+      const waiter: Waiter = { resolve, signal, asker };
       job.waiters.add(waiter);
       signal?.addEventListener(
         'abort',
         () => {
           if (!job.waiters.delete(waiter)) return;
+          droppedAt.set(asker, options.now());
+          if (droppedAt.size > MAX_ASKERS) droppedAt.delete(droppedAt.keys().next().value!);
           resolve(aborted());
           if (job.waiters.size === 0 && job.phase !== 'done') abandon(job);
         },
@@ -318,7 +327,7 @@ export function createLookupService(options: LookupServiceOptions) {
   }
 
   const service = {
-    async lookup(id: string, { refresh = false, signal, retry = false }: LookupRequest = {}): Promise<Result<LookupValue>> {
+    async lookup(id: string, { refresh = false, signal, retry = false, asker = '' }: LookupRequest = {}): Promise<Result<LookupValue>> {
       if (signal?.aborted) return aborted();
       if (!isInquiryId(id)) return { ok: false, error: { kind: 'invalid-input' } };
       await Promise.all([loaded, economy.ready]);
@@ -342,7 +351,7 @@ export function createLookupService(options: LookupServiceOptions) {
       if (!job) {
         job = { id, source: source.value, generation, waiters: new Set(), controller: new AbortController(), phase: 'queued', attempts: 0 };
         jobs.set(id, job);
-        const sinceDropped = options.now() - lastDroppedAt;
+        const sinceDropped = options.now() - (droppedAt.get(asker) ?? Number.NEGATIVE_INFINITY);
         if (sinceDropped >= 0 && sinceDropped < REPLACE_SETTLE_MS) {
           const settling = job;
           timers.setTimeout(() => {
@@ -355,7 +364,7 @@ export function createLookupService(options: LookupServiceOptions) {
           schedulePump();
         }
       }
-      return join(job, signal);
+      return join(job, signal, asker);
     },
 
     /** The keys changed: forget what the old ones fetched, and never cache what they are still fetching. */
@@ -366,7 +375,7 @@ export function createLookupService(options: LookupServiceOptions) {
         const waiters = [...job.waiters];
         job.waiters.clear();
         abandon(job);
-        for (const waiter of waiters) void service.lookup(job.id, { refresh: true, signal: waiter.signal }).then(waiter.resolve);
+        for (const waiter of waiters) void service.lookup(job.id, { refresh: true, signal: waiter.signal, asker: waiter.asker }).then(waiter.resolve);
       }
       // A connection test waiting its turn was asked with the old keys: it is answered, never sent.
       for (const ticket of queue.filter((entry): entry is Ticket => 'kind' in entry)) {

@@ -7,22 +7,29 @@ import { ask, lookupInquiry } from '../extension-api';
 import { keyExpiry, needsReminder } from '../keys/key-expiry';
 import { openPanel } from '../open-panel';
 import type { CredentialsStatus } from '../messaging';
-import { readRecentLookups, recentLookupsItem, rememberLookup, sampleModeItem, sidePanelInquiryItem } from '../storage';
-import type { CountAnswer } from '../wing/count-message';
+import { lookupSample } from '../samples/sample-lookup';
+import { readRecentLookups, readSidePanelInquiry, recentLookupsItem, rememberLookup, sampleModeItem, sidePanelInquiryItem, wingTabsItem } from '../storage';
 import { pageLocale } from './page-locale';
 import { loggedAs } from '../log';
-import { askActiveTabCount } from './wing-tab-count';
+import { askActiveTabCount, type WingTabState } from './wing-tab-count';
 
 /** Mounts the lookup UI of the popup or the side panel; the two differ only in where they live. */
 export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidepanel'): Promise<void> {
   const { locale, t } = pageLocale();
-  const initialId = where === 'sidepanel' ? ((await sidePanelInquiryItem.getValue()) ?? undefined) : undefined;
+  const initial = where === 'sidepanel' ? readSidePanelInquiry(await sidePanelInquiryItem.getValue()) : undefined;
 
-  let shownId = initialId;
+  let shownId = initial?.id;
+  /** A sample a card sent here (the demo page): shown from the bundle until another number is looked up. */
+  let sampleId = initial?.sample ? initial.id : undefined;
+  const lookup = (id: string, refresh: boolean, options?: { signal?: AbortSignal; retry?: boolean }) => {
+    if (id === sampleId) return Promise.resolve(lookupSample(id, Date.now()));
+    sampleId = undefined;
+    return lookupInquiry(id, { refresh, ...options });
+  };
   let status: CredentialsStatus | undefined;
   let sampleMode = false;
   /** The popup's Wing tab: how many inquiry numbers it shows (docs/detection.md#the-popups-count). */
-  let wingCount: CountAnswer | undefined;
+  let wingCount: WingTabState | undefined;
   const readStatus = async () => {
     const answer = await ask({ type: 'get-status' });
     status = answer.ok ? answer.value : undefined;
@@ -36,7 +43,8 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
         now={Date.now}
         recent={recent}
         initialId={shownId}
-        lookup={(id, refresh, options) => lookupInquiry(id, { refresh, ...options })}
+        lookup={lookup}
+        markSamples={!sampleMode}
         notices={(show) => (
           <>
             <PageNotices
@@ -64,7 +72,7 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
           if (!value.sample) void rememberLookup({ id, itemName: value.inquiry.itemName, at: Date.now() }).catch(loggedAs('page: remember the lookup'));
           if (where !== 'sidepanel') return;
           shownId = id;
-          void sidePanelInquiryItem.setValue(id).catch(loggedAs('side panel: remember the inquiry'));
+          void sidePanelInquiryItem.setValue(value.sample && id === sampleId ? { id, sample: true } : id).catch(loggedAs('side panel: remember the inquiry'));
         }}
         onOpenSidePanel={where === 'popup' ? openInSidePanel : undefined}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
@@ -76,7 +84,7 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
   let recent = await readRecentLookups();
   draw(recent);
   if (where === 'popup') {
-    void askActiveTabCount(browser.tabs).then((answer) => {
+    void askActiveTabCount(browser.tabs, () => wingTabsItem.getValue()).then((answer) => {
       wingCount = answer;
       if (answer) draw(recent);
     });
@@ -100,9 +108,11 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
   });
   if (where === 'sidepanel') {
     // The popup, a hover card or the context menu chose another inquiry while the panel is open.
-    sidePanelInquiryItem.watch((id) => {
-      if (!id || id === shownId) return;
-      shownId = id;
+    sidePanelInquiryItem.watch((value) => {
+      const next = readSidePanelInquiry(value);
+      if (!next || (next.id === shownId && next.sample === (sampleId === next.id))) return;
+      shownId = next.id;
+      sampleId = next.sample ? next.id : undefined;
       draw(recent);
     });
   }

@@ -12,6 +12,7 @@ import { createCardLookup, type Lookup } from './card-lookup';
 import { createIdTargets, type IdTarget, type IdTargetsOptions, type PointerHit } from './id-targets';
 import type { KeyboardNavigation } from './keyboard-navigation';
 import { browserTrust, guardTrusted, type TrustCheck } from './trusted';
+import { DECORATED_ATTRIBUTE } from '../detect/detection';
 import { createVendorCheck } from './vendor-check';
 
 /** Also the options of id-targets.ts: the document, the decorator, the caret API and its hit test. */
@@ -40,6 +41,8 @@ export interface CardControllerOptions extends IdTargetsOptions {
   hoverPaint: (range: Range | undefined) => void;
   /** Whether an event is the seller's own input: `event.isTrusted`, unless a test stands in for the browser. */
   trusted?: TrustCheck;
+  /** Whether the seller's pointer is on the element now (`:hover`, which only the real pointer sets); tests stand in. */
+  hovered?: (element: Element) => boolean;
 }
 
 type Open = { target: IdTarget; id: string; state: HoverCardState };
@@ -72,6 +75,9 @@ export function createCardController(options: CardControllerOptions) {
   let pointerWithin: HTMLElement | undefined;
   /** The target keyboard focus rests on (arrow keys move it between the IDs of one element). */
   let focusTarget: IdTarget | undefined;
+  /** A pointer event of the seller's reached the page since the cards started: from then on events tell where it is. */
+  let pointerSeen = false;
+  const hovered = options.hovered ?? ((element: Element) => element.matches(':hover'));
 
   const intent = createHoverIntent<IdTarget, number>({
     openDelayMs: options.openDelayMs,
@@ -143,7 +149,8 @@ export function createCardController(options: CardControllerOptions) {
           state.phase === 'shown' &&
           copyText(plainTextSummary(state.value.inquiry, t, locale, coupangNow(state.value, options.now())), { clipboard: navigator.clipboard, document, container })
         }
-        onOpenSidePanel={() => void options.ask({ type: 'open-side-panel', id })}
+        // A sample (the demo page) is shown there from the bundle too, never looked up with the seller's keys.
+        onOpenSidePanel={() => void options.ask({ type: 'open-side-panel', id, ...(state.phase === 'shown' && state.value.sample ? { sample: true } : {}) })}
         // Retry on a held failure is the seller's go-ahead to try these keys again, as in the popup.
         onRefresh={() => show(target, true, state.phase === 'failed' && state.error.held === true)}
         onTogglePin={togglePin}
@@ -200,7 +207,23 @@ export function createCardController(options: CardControllerOptions) {
   }
 
   return {
+    /**
+     * The scanner has just marked these elements. A pointer that was resting there before the cards started
+     * (a tab opened and pointed at while its script was loading, cards turned on) sends no pointerover, so
+     * the card would never open: look once whether it rests on one of them. Only until the seller's first
+     * pointer event, so a page swapping numbers under a still pointer gets at most this one card.
+     */
+    marked(elements: readonly Element[]): void {
+      if (pointerSeen) return;
+      const resting = elements.find(hovered);
+      if (!resting) return;
+      pointerSeen = true;
+      // Within a longer text the pointer may be on the label, not the digits: its next move tells (pointerMove).
+      if (resting.hasAttribute(DECORATED_ATTRIBUTE)) pointAt({ target: targets.ofFocus(resting) });
+      else if (resting instanceof HTMLElement) pointAt({ within: resting });
+    },
     pointerOver(event: PointerEvent): void {
+      pointerSeen = true;
       if (event.target === host) return intent.pointerEnterCard();
       pointAt(targets.underPointer(event.target, event.clientX, event.clientY));
     },
@@ -245,6 +268,10 @@ export function createCardController(options: CardControllerOptions) {
     keyUp(event: KeyboardEvent): void {
       if (!trusted(event)) return;
       keyboard.keyUp(event);
+    },
+    /** Whether the seller is using the cards right now: a card open, or the pointer or focus on a number. */
+    get inUse(): boolean {
+      return intent.isOpen || pointerTarget !== undefined || focusTarget !== undefined;
     },
     /** In-app navigation: an unpinned card's ID may be gone, and the next view may belong to another store. */
     navigated(): void {

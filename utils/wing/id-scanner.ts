@@ -18,6 +18,8 @@ export interface IdScannerOptions {
   labels?: InquiryIdLabels;
   /** Applies detections as marks; shared with the card, which re-reads marks through it. */
   decorator: Decorator;
+  /** The elements each batch has just marked (the card looks whether the pointer already rests on one). */
+  onMarked?: (elements: readonly Element[]) => void;
 }
 
 /** On a page with thousands of rows, decorations found so far show at least this often (each batch costs a layout). */
@@ -35,7 +37,7 @@ const ID_SOURCE_ATTRIBUTES = ['href', 'data-inquiry-id', 'data-inquiryid', 'data
  * resize, or when the list changes), found by binary search. Decorations (the only writes) are applied
  * in one batch when the queue runs dry, so a table is laid out again once, not once per slice.
  */
-export function createIdScanner({ document, schedule, now, ignore, band, labels, decorator }: IdScannerOptions) {
+export function createIdScanner({ document, schedule, now, ignore, band, labels, decorator, onMarked }: IdScannerOptions) {
   let found: Detection[] = [];
   /** Marked-within elements whose text or attributes the page changed: read again in the next batch. */
   const changed = new Set<Element>();
@@ -138,11 +140,12 @@ export function createIdScanner({ document, schedule, now, ignore, band, labels,
   function decorateFound(): void {
     if (found.length === 0 && changed.size === 0) return;
     queueChanges(observer.takeRecords()); // the page's own changes so far still count
-    decorator.decorateAll(found);
+    const marked = decorator.decorateAll(found);
     found = [];
     for (const element of changed) decorator.refresh(element);
     changed.clear();
     observer.takeRecords(); // ours: marking an ID is no news to the scanner
+    if (marked.length > 0) onMarked?.(marked);
   }
 
   /** The row of a long list that `node` lies in, if any. */

@@ -14,6 +14,7 @@ import { answerCountRequests, type CountAnswer } from './count-message';
 import { countInquiryIds } from './id-count';
 import { createIdHighlight } from './id-highlight';
 import { createIdScanner } from './id-scanner';
+import { ORPHAN_NOTICE_FALLBACK, createOrphanNotice, isOnMark, markedElements, onNextUseOfMarks } from './orphan-notice';
 import { createKeyboardNavigation } from './keyboard-navigation';
 import { addPageStyle } from './page-style';
 import { removeDecorations } from './remove-decorations';
@@ -32,7 +33,13 @@ const CARD_CSS = '/content-scripts/wing.css';
  * and when the seller turns cards off. `host.lookup` replaces lookupInquiry (the demo page answers from
  * bundled samples); every card asks through it.
  */
-export async function startWingCards(ctx: ContentScriptContext, uiLanguage: string, host?: { lookup?: typeof lookupInquiry }): Promise<void> {
+export async function startWingCards(
+  ctx: ContentScriptContext,
+  uiLanguage: string,
+  host?: { lookup?: typeof lookupInquiry; extensionGone?: () => boolean },
+): Promise<void> {
+  // Reloaded or updated under the page (WXT's own test), as opposed to replaced by a newer script of ours.
+  const extensionGone = host?.extensionGone ?? (() => browser.runtime?.id == null);
   const locale = pickLocale(uiLanguage);
   const lookup = host?.lookup ?? lookupInquiry;
   const [loaded, messages] = await Promise.all([loadWingSettings(), loadCardMessages(locale)]);
@@ -43,8 +50,13 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
 
   const ui = await createCardHost(document, CARD_CSS);
   if (!ctx.isValid) return;
+  // Recorded by the background, so that after an update the popup can tell this tab's seller to reload it.
+  const announce = () => void ask({ type: 'wing-tab' });
+  announce();
 
-  let running: { navigated: () => void; stop: () => void } | undefined;
+  let running: { navigated: () => void; stop: () => void; inUse: () => boolean } | undefined;
+  /** The seller's event being handled: when reading ctx.isValid finds the extension gone, was it on a number? */
+  let handling: Event | undefined;
   // Registered once: WXT binds it to the context, so it outlives a stop/start when cards are toggled.
   // Product Q&A (another API) is out of scope: cards stop there and start again on a call-center page.
   // The event comes as navigation starts, before `location` changes: the new URL is the event's.
@@ -52,6 +64,7 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
   const wanted = () => settings.hoverCardsEnabled && isCallCenterScope(url);
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {
     url = event.newUrl;
+    announce(); // a navigation the browser reported as loading made the background forget this tab
     if (!wanted()) running?.stop();
     else if (running) running.navigated();
     else start();
@@ -97,11 +110,18 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
       band: () => viewBand(window.innerHeight),
       labels,
       decorator,
+      onMarked: (elements) => cards.marked(elements),
     });
     const listeners = new AbortController();
     // Only the seller's own input counts: events a page script dispatches could otherwise spend lookups.
     const on = <K extends keyof DocumentEventMap>(type: K, handler: (event: DocumentEventMap[K]) => void) =>
-      document.addEventListener(type, (event) => event.isTrusted && ctx.isValid && handler(event), {
+      document.addEventListener(type, (event) => {
+        if (!event.isTrusted) return;
+        handling = event;
+        const valid = ctx.isValid;
+        handling = undefined;
+        if (valid) handler(event);
+      }, {
         capture: true,
         passive: true,
         signal: listeners.signal,
@@ -124,6 +144,7 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
     running = {
       // The scanner follows the page's own changes; a new URL needs no scan of its own.
       navigated: () => cards.navigated(),
+      inUse: () => cards.inUse,
       stop() {
         listeners.abort();
         scanner.stop();
@@ -159,9 +180,20 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
   };
   const unlisten = answerCountRequests(browser.runtime.onMessage, countAnswer);
   ctx.onInvalidated(() => {
-    unlisten();
-    unwatch();
+    // Orphaned (docs/wing-content-script.md#teardown): tell the seller, from the catalog already in memory,
+    // now if they are using a card, else when they next reach a number whose underline has gone.
+    const orphaned = extensionGone();
+    const inUse = orphaned && ((running?.inUse() ?? false) || isOnMark(handling?.target));
+    const marks = orphaned && !inUse && running ? markedElements(document) : undefined;
+    // The page first: an orphan's extension APIs may already be gone, and nothing may keep the marks on the page.
     running?.stop();
     ui.remove();
+    unlisten();
+    unwatch();
+    if (!orphaned) return;
+    const text = t('card.orphaned');
+    const notice = createOrphanNotice(document, { text: text === 'card.orphaned' ? ORPHAN_NOTICE_FALLBACK : text, closeLabel: t('card.close') });
+    if (inUse) notice.show();
+    else if (marks) onNextUseOfMarks(document, marks, notice.show);
   });
 }

@@ -49,8 +49,10 @@ export function watchWingSettings(onChange: (settings: WingSettings) => void): (
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && KEY in changes) onChange(readWingSettings(changes[KEY]?.newValue));
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  const { onChanged } = browser.storage;
+  onChanged.addListener(listener);
+  // The event object held since the start: an orphaned script's `browser.storage` is gone (Chromium).
+  return () => onChanged.removeListener(listener);
 }
 
 /** "Turn off cards on Wing": only that flag changes; every other setting (including ones this file does not know) stays. */

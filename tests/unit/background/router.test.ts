@@ -73,6 +73,7 @@ function setup(
   const openSidePanel = vi.fn(async () => {});
   let draftBox: unknown;
   const inbox = { view: vi.fn(async () => ({ items: [], refreshing: false })), clear: vi.fn(async () => {}) };
+  const wingTabStarted = vi.fn(async () => {});
   const router = createRouter({
     extensionId: EXTENSION_ID,
     extensionOrigin: ORIGIN,
@@ -87,6 +88,7 @@ function setup(
     inbox,
     drafts: createDraftStore({ getValue: async () => draftBox, setValue: async (value) => void (draftBox = value) }, now),
     ...extra,
+    wingTabStarted,
   });
   return {
     router,
@@ -96,6 +98,7 @@ function setup(
     saved: () => saved,
     cache: () => cache,
     openSidePanel,
+    wingTabStarted,
     economy,
     failSaves: () => void (saveFails = true),
     /** The hashed name the economy keeps this store's breaker under. */
@@ -229,10 +232,18 @@ describe('background router', () => {
     expect(s.requests[0]?.url).toContain('pageSize=1');
   });
 
+  it("records the tab a Wing content script started in; the demo page (an extension page in a tab) is not Wing (issue 16 item 14)", async () => {
+    const s = setup();
+    expect(await s.router.dispatch({ type: 'wing-tab' }, CONTENT_SCRIPT)).toEqual({ ok: true, value: null });
+    expect(s.wingTabStarted).toHaveBeenCalledWith(3);
+    await s.router.dispatch({ type: 'wing-tab' }, { ...OWN_PAGE, url: `${ORIGIN}demo.html`, tab: { id: 4 } });
+    expect(s.wingTabStarted).toHaveBeenCalledTimes(1);
+  });
+
   it('lets a content script open the side panel on an inquiry', async () => {
     const s = setup();
     expect(await s.router.dispatch({ type: 'open-side-panel', id: '258799946' }, CONTENT_SCRIPT)).toEqual({ ok: true, value: null });
-    expect(s.openSidePanel).toHaveBeenCalledWith('258799946', CONTENT_SCRIPT);
+    expect(s.openSidePanel).toHaveBeenCalledWith('258799946', CONTENT_SCRIPT, false);
   });
 
   it('sends content scripts only the fields the card shows (no unknown fields); own pages get the whole inquiry', async () => {

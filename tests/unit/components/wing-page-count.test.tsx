@@ -3,11 +3,11 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WingPageCount } from '@/components/wing-page-count';
 import { createTranslator, type Locale } from '@/utils/i18n/translate';
-import type { CountAnswer } from '@/utils/wing/count-message';
+import type { WingTabState } from '@/utils/pages/wing-tab-count';
 
 afterEach(cleanup);
 
-function show(answer: CountAnswer, locale: Locale = 'en') {
+function show(answer: WingTabState, locale: Locale = 'en') {
   const onOpenOptions = vi.fn();
   render(<WingPageCount t={createTranslator(locale)} locale={locale} answer={answer} onOpenOptions={onOpenOptions} />);
   return { text: screen.getByRole('status').textContent, onOpenOptions };
@@ -39,5 +39,11 @@ describe('the popup’s line about its Wing tab', () => {
     expect(off.onOpenOptions).toHaveBeenCalledOnce();
     cleanup();
     expect(show({ state: 'out-of-scope' }).text).toContain('product Q&A numbers are not call-center inquiries');
+  });
+});
+
+describe('a Wing tab whose script no longer answers (issue 16 item 14)', () => {
+  it('tells the seller to reload the tab', () => {
+    expect(show({ state: 'reload-tab' }).text).toBe('Reload this Wing tab to see inquiry cards: CS Lens was updated since it was opened.');
   });
 });

@@ -375,6 +375,26 @@ describe('lookup service: askers', () => {
     expect(await settle(third)).toMatchObject({ ok: true });
   });
 
+  it("another asker's drop does not hold a lookup back: tabs asking at the same moment go at once (issue 16, three Wing tabs)", async () => {
+    const s = setup();
+    s.holdRequests();
+    const tabA = new AbortController();
+    void s.service.lookup('11', { signal: tabA.signal, asker: 'tab 1' });
+    await vi.advanceTimersByTimeAsync(0);
+    tabA.abort(); // tab 1's seller moved on before the answer
+    void s.service.lookup('22', { asker: 'tab 2' });
+    void s.service.lookup('33', { asker: 'tab 3' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.calls).toEqual(['11', '22', '33']);
+    // Tab 1's own next lookup is a replacement: it settles first.
+    void s.service.lookup('44', { asker: 'tab 1' });
+    await vi.advanceTimersByTimeAsync(REPLACE_SETTLE_MS - 10);
+    expect(s.calls).toEqual(['11', '22', '33']);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(s.calls).toEqual(['11', '22', '33', '44']);
+    s.releaseAll();
+  });
+
   it('the shared budget: 30 different IDs at once go out 5 at once, then 2 per second', async () => {
     const s = setup();
     const all = Array.from({ length: 30 }, (_, i) => s.service.lookup(String(2_000 + i)));

@@ -27,3 +27,22 @@ describe('the popup asks its tab', () => {
     expect(never).not.toHaveBeenCalled();
   });
 });
+
+describe('a Wing tab whose script no longer answers (the extension was updated or reloaded since: issue 16 item 14)', () => {
+  const refused = vi.fn(async () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')));
+
+  it('a tab where a script of ours had started: the popup says to reload it', async () => {
+    expect(await askActiveTabCount(tabs(refused as unknown as Tabs['sendMessage']), async () => [3, 7])).toEqual({ state: 'reload-tab' });
+  });
+
+  it('any other tab, or an unreadable record: nothing, as before', async () => {
+    expect(await askActiveTabCount(tabs(refused as unknown as Tabs['sendMessage']), async () => [3])).toBeUndefined();
+    expect(await askActiveTabCount(tabs(refused as unknown as Tabs['sendMessage']), async () => 'junk')).toBeUndefined();
+    expect(await askActiveTabCount(tabs(refused as unknown as Tabs['sendMessage']), async () => Promise.reject(new Error('storage')))).toBeUndefined();
+  });
+
+  it('a script that answers is believed, recorded or not', async () => {
+    const answers = vi.fn(async () => ({ state: 'cards-off' }));
+    expect(await askActiveTabCount(tabs(answers as unknown as Tabs['sendMessage']), async () => [7])).toEqual({ state: 'cards-off' });
+  });
+});

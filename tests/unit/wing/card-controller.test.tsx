@@ -39,6 +39,8 @@ let sellerEvents: WeakSet<Event>;
 /** Messages the card sent to the background (side panel, options), and how often it turned cards off. */
 let messages: unknown[];
 let turnedOff: number;
+/** The elements the seller's pointer is on (the browser's :hover, which happy-dom does not track). */
+let restingOn: Set<Element>;
 
 beforeEach(() => {
   document.body.innerHTML = `
@@ -55,6 +57,7 @@ beforeEach(() => {
   sellerEvents = new WeakSet();
   messages = [];
   turnedOff = 0;
+  restingOn = new Set();
   asked = [];
   now = NOW;
   container = document.getElementById('container') as HTMLElement;
@@ -85,6 +88,7 @@ beforeEach(() => {
       hovered = range;
     },
     trusted: (event) => sellerEvents.has(event),
+    hovered: (element) => restingOn.has(element),
   });
   for (const type of ['pointerover', 'pointermove', 'pointerout', 'focusin', 'focusout'] as const) {
     document.addEventListener(type, (event) => {
@@ -452,5 +456,74 @@ describe('after a pause (docs/request-economy.md#breaker)', () => {
     ]);
     vi.advanceTimersByTime(60_000);
     expect(asked).toHaveLength(2);
+  });
+});
+
+describe('a pointer already resting on a number when it is marked (issue 16: tabs pointed at while loading)', () => {
+  it('the card opens after the dwell, without any pointer event, and asks once', () => {
+    restingOn.add(idSpan());
+    cards.marked([byId('link'), idSpan()]);
+    timers.advance(299);
+    expect(asked).toEqual([]);
+    timers.advance(1);
+    expect(asked.map((a) => a.id)).toEqual([ID]);
+    expect(dialog()?.getAttribute('aria-label')).toContain(ID);
+  });
+
+  it('marks the pointer is not on open nothing', () => {
+    cards.marked([idSpan(), byId('link')]);
+    timers.advance(5_000);
+    expect(asked).toEqual([]);
+  });
+
+  it("only until the seller's first pointer event: later marks under a still pointer (a page swapping numbers) open nothing", () => {
+    pointer('pointerover', byId('two'));
+    restingOn.add(idSpan());
+    cards.marked([idSpan()]);
+    timers.advance(5_000);
+    expect(asked).toEqual([]);
+  });
+
+  it('at most once per start: a second batch under the same still pointer asks nothing more', () => {
+    restingOn.add(idSpan());
+    cards.marked([idSpan()]);
+    timers.advance(300);
+    restingOn.add(byId('link'));
+    cards.marked([byId('link')]);
+    timers.advance(5_000);
+    expect(asked.map((a) => a.id)).toEqual([ID]);
+  });
+
+  it('within a longer text the pointer may be on the label: nothing opens until it moves onto the digits', () => {
+    const label = byId('label');
+    restingOn.add(label);
+    cards.marked([label]);
+    timers.advance(1_000);
+    expect(asked).toEqual([]);
+    caret = caretOn(label, ID);
+    pointer('pointermove', label);
+    timers.advance(300);
+    expect(asked.map((a) => a.id)).toEqual([ID]);
+  });
+});
+
+describe('Open in side panel (issue 16 item 13)', () => {
+  const openButton = () =>
+    [...container.querySelectorAll('button')].find((button) => button.textContent === 'Open in side panel') as HTMLButtonElement;
+
+  it("a sample's card (the demo page) tells the side panel it is a sample, so it is never looked up with the seller's keys", async () => {
+    rest(idSpan());
+    asked[0]?.answer(success({ inquiry: unansweredInquiry(), fetchedAt: NOW, fromCache: false, sample: true }));
+    await flush();
+    press(openButton());
+    expect(messages).toEqual([{ type: 'open-side-panel', id: ID, sample: true }]);
+  });
+
+  it('a real inquiry goes as a number only', async () => {
+    rest(idSpan());
+    asked[0]?.answer(success({ inquiry: unansweredInquiry(), fetchedAt: NOW, fromCache: false }));
+    await flush();
+    press(openButton());
+    expect(messages).toEqual([{ type: 'open-side-panel', id: ID }]);
   });
 });

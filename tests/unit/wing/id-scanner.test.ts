@@ -54,6 +54,26 @@ beforeEach(() => {
 });
 
 describe('id scanner', () => {
+  it('tells which elements each batch marked, once each, so the card can look whether the pointer rests on one', async () => {
+    const batches: string[][] = [];
+    scanner.stop();
+    const decorator = createDecorator(document.body, { add: (range) => void ranges.add(range as Range), delete: (range) => void ranges.delete(range as Range) });
+    scanner = createIdScanner({
+      document, schedule: (run) => slices.push(run), now: () => 0, ignore: () => false, band: () => band, decorator,
+      onMarked: (elements) => batches.push(elements.map((e) => e.getAttribute('data-cs-lens-id') ?? e.getAttribute('data-cs-lens-ids') ?? '?')),
+    });
+    page(3);
+    scanner.start();
+    runAll();
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.length).toBeGreaterThan(0);
+    expect(batches[0]!.sort()).toEqual([...decorated()].sort());
+    runAll();
+    await flushMutations();
+    runAll();
+    expect(batches, 'nothing new marked, nothing told').toHaveLength(1);
+  });
+
   it('a short table is scanned whole, as before', () => {
     page(10);
     scanner.start();

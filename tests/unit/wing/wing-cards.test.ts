@@ -54,6 +54,7 @@ function fakeContext() {
     runtimeGone() {
       runtimeGone = true;
     },
+    isGone: () => runtimeGone,
   };
 }
 
@@ -89,7 +90,7 @@ async function start() {
   const fake = fakeContext();
   const { ctx, invalidate } = fake;
   teardown = invalidate;
-  await startWingCards(ctx, 'en-US');
+  await startWingCards(ctx, 'en-US', { extensionGone: fake.isGone });
   await settle();
   return { invalidate, runtimeGone: fake.runtimeGone };
 }
@@ -158,5 +159,74 @@ describe('Wing cards from start to teardown', () => {
     expect(marked()).toEqual([]);
     expect(document.querySelector('cs-lens-card')).toBeNull();
     expect(pageMarkup()).toBe(expected.innerHTML);
+  });
+});
+
+/** The seller's own event (happy-dom's are all untrusted; the browser sets isTrusted on real input). */
+const sellers = <E extends Event>(event: E): E => Object.defineProperty(event, 'isTrusted', { value: true });
+const notice = () => document.querySelector('cs-lens-notice')?.shadowRoot?.querySelector('[role=status]');
+const ORPHANED = 'CS Lens was updated — reload this tab to see inquiry cards again';
+
+describe('an orphaned script tells the seller to reload the tab (issue 16 item 14)', () => {
+  it("the seller's pointer reaching a number is what finds it orphaned: the marks go and one notice says to reload", async () => {
+    const { runtimeGone } = await start();
+    runtimeGone();
+    document.querySelector('td')?.dispatchEvent(sellers(new MouseEvent('pointerover', { bubbles: true })));
+    expect(marked()).toEqual([]);
+    expect(document.querySelector('cs-lens-card')).toBeNull();
+    expect(notice()?.textContent).toContain(ORPHANED);
+  });
+
+  it('found orphaned by a scan while nobody uses the cards: no notice until the seller reaches a number that was marked; a page script\'s event shows nothing', async () => {
+    const { runtimeGone } = await start();
+    runtimeGone();
+    document.querySelector('tbody')?.insertAdjacentHTML('beforeend', '<tr><td>1015668180</td><td>-</td></tr>');
+    await settle();
+    expect(marked()).toEqual([]);
+    expect(notice()).toBeUndefined();
+    document.querySelector('#note')?.dispatchEvent(sellers(new MouseEvent('pointerover', { bubbles: true })));
+    expect(notice(), 'not a number').toBeUndefined();
+    document.querySelector('td')?.dispatchEvent(new MouseEvent('pointerover', { bubbles: true }));
+    expect(notice(), "a page script's event").toBeUndefined();
+    document.querySelector('td')?.dispatchEvent(sellers(new MouseEvent('pointerover', { bubbles: true })));
+    expect(notice()?.textContent).toContain(ORPHANED);
+    document.querySelector('td')?.dispatchEvent(sellers(new MouseEvent('pointerover', { bubbles: true })));
+    expect(document.querySelectorAll('cs-lens-notice')).toHaveLength(1);
+  });
+
+  it("its close button: a page script's click leaves it, the seller's click removes it", async () => {
+    const { runtimeGone } = await start();
+    runtimeGone();
+    document.querySelector('td')?.dispatchEvent(sellers(new MouseEvent('pointerover', { bubbles: true })));
+    const close = notice()?.querySelector('button') as HTMLButtonElement;
+    expect(close.getAttribute('aria-label')).toBe('Close');
+    close.click();
+    expect(notice()).not.toBeUndefined();
+    close.dispatchEvent(sellers(new MouseEvent('click', { bubbles: true })));
+    expect(document.querySelector('cs-lens-notice')).toBeNull();
+  });
+
+  it('replaced by a newer script of ours (the extension still there): no notice', async () => {
+    const { invalidate } = await start();
+    document.querySelector('td')?.dispatchEvent(sellers(new MouseEvent('pointerover', { bubbles: true })));
+    invalidate();
+    teardown = undefined;
+    expect(document.querySelector('cs-lens-notice')).toBeNull();
+  });
+});
+
+describe("an orphan's extension APIs are gone, as in Chromium after a reload", () => {
+  it('teardown still gives the page back and the notice still shows (browser.storage undefined)', async () => {
+    const { runtimeGone } = await start();
+    const storage = Object.getOwnPropertyDescriptor(fakeBrowser, 'storage')!;
+    Object.defineProperty(fakeBrowser, 'storage', { value: undefined, configurable: true });
+    try {
+      runtimeGone();
+      document.querySelector('td')?.dispatchEvent(sellers(new MouseEvent('pointerover', { bubbles: true })));
+      expect(marked()).toEqual([]);
+      expect(notice()?.textContent).toContain(ORPHANED);
+    } finally {
+      Object.defineProperty(fakeBrowser, 'storage', storage);
+    }
   });
 });
