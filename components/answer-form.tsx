@@ -1,0 +1,243 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { LookupError, Result } from '../utils/coupang/error-kinds';
+import type { MessageKey } from '../utils/i18n/en';
+import type { Translate } from '../utils/i18n/translate';
+import type { WriteValue } from '../utils/messaging';
+import { ANSWER_MAX, answerLength, checkAnswerInput, type AnswerInputProblem } from '../utils/answer-view/input-checks';
+
+/**
+ * A failed write as the view reads it. `outcomeUnknown`: Coupang did not confirm (timeout, 5xx after the
+ * body was sent); `readBackFound`: what reading the inquiry back afterwards showed, when that read worked.
+ */
+export type AnswerError = LookupError & { outcomeUnknown?: boolean; readBackFound?: boolean };
+
+export interface AnswerFormProps {
+  t: Translate;
+  inquiryId: string;
+  /** The reply deadline, already formatted for this locale; kept in view while the seller writes. */
+  deadline?: string;
+  /** The draft read with get-draft when the form opened. */
+  initialText: string;
+  /** Remembered Wing user ID; empty the first time, then the form asks for it. */
+  wingUserId: string;
+  onWingUserId: (id: string) => void;
+  /** save-draft, called debounced as the seller types. */
+  onDraft: (text: string) => void;
+  onDiscard: () => void;
+  onClose: () => void;
+  /** answer (or confirm, with `mode="confirm"`): called once per Send to Coupang press. */
+  send: (text: string, replyBy: string) => Promise<Result<WriteValue, AnswerError>>;
+  mode?: 'answer' | 'confirm';
+  /** The store is paused until then (epoch ms): Send is disabled, the draft stays. */
+  pausedUntil?: number;
+  now?: () => number;
+  draftDelayMs?: number;
+  /**
+   * Which events count as the seller's own input: `event.isTrusted` in the extension. Only the component's
+   * parent (extension code) can pass another rule, which unit tests use because happy-dom's events are untrusted.
+   */
+  trusted?: (event: Event) => boolean;
+}
+
+type Step =
+  | { kind: 'edit' }
+  | { kind: 'review' }
+  | { kind: 'sending' }
+  | { kind: 'sent'; sample: boolean }
+  | { kind: 'failed'; error: AnswerError };
+
+const PROBLEM_KEY = {
+  empty: 'answer.problem.empty',
+  tooShort: 'answer.problem.tooShort',
+  tooLong: 'answer.problem.tooLong',
+  noWingUser: 'answer.problem.noWingUser',
+} as const satisfies Record<AnswerInputProblem, string>;
+
+/**
+ * The answer view shared by the hover card, the popup and the side panel (issue 17): write, review exactly
+ * what is sent, send once. Nothing reaches Coupang before Send to Coupang; the draft is kept until sent or
+ * discarded. Key events that start in the form stop at its root, so Wing's own handlers never see them.
+ */
+export function AnswerForm(props: AnswerFormProps) {
+  const { t, inquiryId, mode = 'answer' } = props;
+  const trusted = props.trusted ?? ((event: Event) => event.isTrusted);
+  const gate =
+    <E extends Event>(action: (event: E) => void) =>
+    (event: E) => {
+      if (trusted(event)) action(event);
+    };
+  const [text, setText] = useState(props.initialText);
+  const [user, setUser] = useState(props.wingUserId);
+  const [problem, setProblem] = useState<AnswerInputProblem | null>(null);
+  const [step, setStep] = useState<Step>({ kind: 'edit' });
+  const sendingRef = useRef(false);
+  const boxRef = useRef<HTMLTextAreaElement>(null);
+  const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const now = props.now ?? Date.now;
+  const paused = props.pausedUntil !== undefined && props.pausedUntil > now();
+  const askUser = props.wingUserId.trim() === '';
+
+  useEffect(() => {
+    if (step.kind === 'edit') boxRef.current?.focus();
+  }, [step.kind]);
+  useEffect(() => () => clearTimeout(draftTimer.current), []);
+
+  const onInput = (value: string) => {
+    setText(value);
+    setProblem(null);
+    clearTimeout(draftTimer.current);
+    draftTimer.current = setTimeout(() => props.onDraft(value), props.draftDelayMs ?? 500);
+  };
+
+  const review = gate(() => {
+    const found = mode === 'confirm' ? (user.trim() ? null : 'noWingUser') : checkAnswerInput(text, user);
+    setProblem(found);
+    if (found) return;
+    if (askUser) props.onWingUserId(user.trim());
+    clearTimeout(draftTimer.current);
+    if (mode === 'answer') props.onDraft(text);
+    setStep({ kind: 'review' });
+  });
+
+  const send = gate(() => {
+    if (sendingRef.current || paused) return;
+    sendingRef.current = true;
+    setStep({ kind: 'sending' });
+    void props.send(mode === 'confirm' ? '' : text.trim(), user.trim()).then(
+      (result) => {
+        sendingRef.current = false;
+        setStep(result.ok ? { kind: 'sent', sample: result.value.sample === true } : { kind: 'failed', error: result.error });
+      },
+      () => {
+        sendingRef.current = false;
+        setStep({ kind: 'failed', error: { kind: 'extension-error' } });
+      },
+    );
+  });
+
+  const back = gate(() => setStep({ kind: 'edit' }));
+  const discard = gate(() => {
+    clearTimeout(draftTimer.current);
+    setText('');
+    props.onDiscard();
+  });
+  const close = gate(() => props.onClose());
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    // Keys typed here are the seller's: Wing's document-level shortcuts must not see them (composed events
+    // would otherwise cross the card's shadow boundary).
+    event.stopPropagation();
+    if (event.key === 'Escape' && trusted(event)) {
+      event.preventDefault();
+      if (step.kind === 'review') setStep({ kind: 'edit' });
+      else props.onClose();
+    }
+  };
+  const stopKey = (event: KeyboardEvent) => event.stopPropagation();
+
+  const count = answerLength(text);
+  const title = mode === 'confirm' ? t('answer.confirmTitle', { id: inquiryId }) : t('answer.title', { id: inquiryId });
+
+  return (
+    <section class="answer-form" aria-label={title} onKeyDown={onKeyDown} onKeyUp={stopKey} onKeyPress={stopKey}>
+      <h3 class="answer-title">{title}</h3>
+      {props.deadline && <p class="answer-deadline">{t('answer.deadline', { deadline: props.deadline })}</p>}
+      {step.kind === 'edit' && (
+        <div class="answer-edit">
+          {askUser && (
+            <label class="answer-user">
+              {t('answer.wingUser')}
+              <input type="text" value={user} autoComplete="username" onInput={(e) => setUser(e.currentTarget.value)} />
+            </label>
+          )}
+          {mode === 'answer' && (
+            <label class="answer-text">
+              {t('answer.textLabel')}
+              <textarea
+                ref={boxRef}
+                value={text}
+                rows={6}
+                aria-invalid={problem ? 'true' : undefined}
+                aria-describedby="answer-count answer-problem"
+                onInput={(e) => onInput(e.currentTarget.value)}
+              />
+            </label>
+          )}
+          {mode === 'answer' && (
+            <p id="answer-count" class={count > ANSWER_MAX ? 'answer-count over' : 'answer-count'} aria-live="polite">
+              {t('answer.count', { count, max: ANSWER_MAX })}
+            </p>
+          )}
+          <p id="answer-problem" class="answer-problem" role={problem ? 'alert' : undefined}>
+            {problem ? t(PROBLEM_KEY[problem]) : ''}
+          </p>
+          <div class="answer-actions">
+            <button type="button" onClick={review}>
+              {t('answer.review')}
+            </button>
+            {mode === 'answer' && (
+              <button type="button" onClick={discard}>
+                {t('answer.discard')}
+              </button>
+            )}
+            <button type="button" onClick={close}>
+              {t('answer.close')}
+            </button>
+          </div>
+        </div>
+      )}
+      {(step.kind === 'review' || step.kind === 'sending') && (
+        <div class="answer-review">
+          <p>{mode === 'confirm' ? t('answer.reviewConfirm', { id: inquiryId }) : t('answer.reviewLead', { id: inquiryId })}</p>
+          {mode === 'answer' && <blockquote class="answer-exact">{text.trim()}</blockquote>}
+          <p class="answer-final">{t('answer.final')}</p>
+          {paused && props.pausedUntil !== undefined && (
+            <p role="status">{t('answer.paused', { seconds: Math.ceil((props.pausedUntil - now()) / 1000) })}</p>
+          )}
+          <div class="answer-actions">
+            <button type="button" onClick={send} disabled={step.kind === 'sending' || paused}>
+              {step.kind === 'sending' ? t('answer.sending') : mode === 'confirm' ? t('answer.confirmSend') : t('answer.send')}
+            </button>
+            <button type="button" onClick={back} disabled={step.kind === 'sending'}>
+              {t('answer.back')}
+            </button>
+          </div>
+        </div>
+      )}
+      {step.kind === 'sent' && (
+        <p role="status" class="answer-sent">
+          {step.sample ? t('answer.sample') : mode === 'confirm' ? t('answer.confirmed') : t('answer.sent')}
+        </p>
+      )}
+      {step.kind === 'failed' && (
+        <div role="alert" class="answer-failed">
+          {step.error.outcomeUnknown ? (
+            <>
+              <p>{t('answer.unknown')}</p>
+              <p>
+                {step.error.readBackFound === true
+                  ? t('answer.unknownFound')
+                  : step.error.readBackFound === false
+                    ? t('answer.unknownNotFound')
+                    : t('answer.unknownNoReadBack')}
+              </p>
+            </>
+          ) : (
+            <p>{t('answer.failed', { reason: t(errorKey(step.error)) })}</p>
+          )}
+          <p>{t('answer.draftKept')}</p>
+          {step.error.readBackFound !== true && (
+            <button type="button" onClick={back}>
+              {t('answer.back')}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Every error kind has its own message in every catalog (tests/unit/i18n/catalogs.test.ts). */
+function errorKey(error: AnswerError): MessageKey {
+  return `error.${error.kind}` as MessageKey;
+}
