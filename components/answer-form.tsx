@@ -241,3 +241,53 @@ export function AnswerForm(props: AnswerFormProps) {
 function errorKey(error: AnswerError): MessageKey {
   return `error.${error.kind}` as MessageKey;
 }
+
+/** Why an inquiry offers no Answer button; from the core's answerability check (utils/answer/). */
+export type NotAnswerableReason = 'answered' | 'closed' | 'past-deadline' | 'parent-unsafe';
+
+export interface AnswerEntryProps {
+  t: Translate;
+  /** null: answerable, the Answer button shows. */
+  reason: NotAnswerableReason | null;
+  onAnswer: () => void;
+  /** Where the seller answers in Wing when the parent answer can't be chosen safely. */
+  wingUrl?: string;
+  trusted?: (event: Event) => boolean;
+}
+
+const REASON_KEY = {
+  answered: 'answer.why.answered',
+  closed: 'answer.why.closed',
+  'past-deadline': 'answer.why.pastDeadline',
+  'parent-unsafe': 'answer.why.parentUnsafe',
+} as const satisfies Record<NotAnswerableReason, MessageKey>;
+
+/** The Answer button on an answerable inquiry; otherwise why there is none (and, if it helps, Wing's page). */
+export function AnswerEntry({ t, reason, onAnswer, wingUrl, trusted = (event) => event.isTrusted }: AnswerEntryProps) {
+  if (reason === null) {
+    return (
+      <button
+        type="button"
+        class="answer-open"
+        onClick={(event) => {
+          if (trusted(event)) onAnswer();
+        }}
+      >
+        {t('answer.open')}
+      </button>
+    );
+  }
+  return (
+    <p class="answer-why">
+      {t(REASON_KEY[reason])}
+      {reason === 'parent-unsafe' && wingUrl && (
+        <>
+          {' '}
+          <a href={wingUrl} target="_blank" rel="noopener noreferrer">
+            {t('answer.openWing')}
+          </a>
+        </>
+      )}
+    </p>
+  );
+}

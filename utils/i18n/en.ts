@@ -252,6 +252,12 @@ export const en = {
   'answer.unknownNoReadBack': 'The inquiry could not be read again. Check it in Wing before sending again.',
   'answer.failed': 'The answer was not sent. {reason}',
   'answer.draftKept': 'Your draft is kept.',
+  'answer.open': 'Answer',
+  'answer.why.answered': 'Already answered: no answer is needed.',
+  'answer.why.closed': 'This inquiry is closed: it can no longer be answered.',
+  'answer.why.pastDeadline': 'The reply deadline has passed: Coupang no longer accepts an answer here.',
+  'answer.why.parentUnsafe': 'Which counsellor message to answer is unclear, so answering here is off. Answer in Wing.',
+  'answer.openWing': "Open Wing's call center",
 } as const;
 
 export type MessageKey = keyof typeof en;

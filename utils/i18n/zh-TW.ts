@@ -257,4 +257,10 @@ export const zhTW: Messages = {
   'answer.unknownNoReadBack': '無法重新讀取諮詢。再次送出前請先在 Wing 確認。',
   'answer.failed': '回覆未送出。{reason}',
   'answer.draftKept': '草稿已保留。',
+  'answer.open': '回覆',
+  'answer.why.answered': '已回覆：不需要再回覆。',
+  'answer.why.closed': '此諮詢已結束，無法再回覆。',
+  'answer.why.pastDeadline': '回覆期限已過：Coupang 不再接受回覆。',
+  'answer.why.parentUnsafe': '無法確定要回覆哪則客服專員訊息，因此無法在此回覆。請在 Wing 回覆。',
+  'answer.openWing': '開啟 Wing 客服中心',
 };

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AnswerForm, type AnswerError, type AnswerFormProps } from '../../../components/answer-form';
+import { AnswerEntry, AnswerForm, type AnswerError, type AnswerFormProps } from '../../../components/answer-form';
 import type { Result } from '../../../utils/coupang/error-kinds';
 import { en } from '../../../utils/i18n/en';
 import { createTranslator } from '../../../utils/i18n/translate';
@@ -205,5 +205,35 @@ describe('AnswerForm', () => {
       const tl = createTranslator(locale);
       expect(tl('answer.textLabel')).not.toBe(en['answer.textLabel']);
     }
+  });
+});
+
+describe('AnswerEntry', () => {
+  it('offers Answer on an answerable inquiry, acting only on trusted clicks', () => {
+    const onAnswer = vi.fn();
+    render(<AnswerEntry t={t} reason={null} onAnswer={onAnswer} />);
+    press('Answer');
+    expect(onAnswer).not.toHaveBeenCalled();
+    cleanup();
+    render(<AnswerEntry t={t} reason={null} onAnswer={onAnswer} trusted={allTrusted} />);
+    press('Answer');
+    expect(onAnswer).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['answered', en['answer.why.answered']],
+    ['closed', en['answer.why.closed']],
+    ['past-deadline', en['answer.why.pastDeadline']],
+  ] as const)('offers no Answer when %s, and says why', (reason, text) => {
+    render(<AnswerEntry t={t} reason={reason} onAnswer={vi.fn()} wingUrl="https://wing.coupang.com/" />);
+    expect(screen.queryByRole('button', { name: 'Answer' })).toBeNull();
+    expect(screen.getByText(text)).toBeTruthy();
+    expect(screen.queryByRole('link')).toBeNull();
+  });
+
+  it('links to Wing instead when the parent answer cannot be chosen safely', () => {
+    render(<AnswerEntry t={t} reason="parent-unsafe" onAnswer={vi.fn()} wingUrl="https://wing.coupang.com/" />);
+    expect(screen.queryByRole('button', { name: 'Answer' })).toBeNull();
+    expect(screen.getByRole('link', { name: "Open Wing's call center" }).getAttribute('href')).toBe('https://wing.coupang.com/');
   });
 });
