@@ -37,6 +37,10 @@ export interface AnswerFormProps {
    * parent (extension code) can pass another rule, which unit tests use because happy-dom's events are untrusted.
    */
   trusted?: (event: Event) => boolean;
+  /** The counsellor's form lines (utils/answer/), offered as the answer's start when the box is empty. */
+  formStart?: string;
+  /** Saved answers from Settings, placeholders already filled: Alt+S lists them, a digit 1–9 inserts one. */
+  saved?: readonly string[];
 }
 
 type Step =
@@ -70,6 +74,7 @@ export function AnswerForm(props: AnswerFormProps) {
   const [user, setUser] = useState(props.wingUserId);
   const [problem, setProblem] = useState<AnswerInputProblem | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'edit' });
+  const [listing, setListing] = useState(false);
   const sendingRef = useRef(false);
   const boxRef = useRef<HTMLTextAreaElement>(null);
   const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -123,10 +128,34 @@ export function AnswerForm(props: AnswerFormProps) {
   });
   const close = gate(() => props.onClose());
 
+  const insert = (snippet: string) => {
+    const el = boxRef.current;
+    const start = el?.selectionStart ?? text.length;
+    const end = el?.selectionEnd ?? text.length;
+    onInput(text.slice(0, start) + snippet + text.slice(end));
+    setListing(false);
+    el?.focus();
+  };
+
   const onKeyDown = (event: KeyboardEvent) => {
     // Keys typed here are the seller's: Wing's document-level shortcuts must not see them (composed events
     // would otherwise cross the card's shadow boundary).
     event.stopPropagation();
+    const saved = props.saved ?? [];
+    if (step.kind === 'edit' && mode === 'answer' && trusted(event)) {
+      if (event.altKey && event.code === 'KeyS' && saved.length > 0) {
+        event.preventDefault();
+        setListing(true);
+        return;
+      }
+      if (listing) {
+        const pick = /^[1-9]$/.test(event.key) ? saved[Number(event.key) - 1] : undefined;
+        event.preventDefault();
+        if (pick !== undefined) insert(pick);
+        else setListing(false);
+        return;
+      }
+    }
     if (event.key === 'Escape' && trusted(event)) {
       event.preventDefault();
       if (step.kind === 'review') setStep({ kind: 'edit' });
@@ -162,6 +191,22 @@ export function AnswerForm(props: AnswerFormProps) {
                 onInput={(e) => onInput(e.currentTarget.value)}
               />
             </label>
+          )}
+          {mode === 'answer' && props.formStart && text.trim() === '' && (
+            <button type="button" onClick={gate(() => onInput(props.formStart ?? ''))}>
+              {t('answer.useForm')}
+            </button>
+          )}
+          {listing && (
+            <ol class="answer-saved" aria-label={t('answer.savedList')}>
+              {(props.saved ?? []).slice(0, 9).map((entry, index) => (
+                <li key={index}>
+                  <button type="button" onClick={gate(() => insert(entry))}>
+                    {index + 1}. {entry}
+                  </button>
+                </li>
+              ))}
+            </ol>
           )}
           {mode === 'answer' && (
             <p id="answer-count" class={count > ANSWER_MAX ? 'answer-count over' : 'answer-count'} aria-live="polite">

@@ -252,6 +252,8 @@ export const en = {
   'answer.unknownNoReadBack': 'The inquiry could not be read again. Check it in Wing before sending again.',
   'answer.failed': 'The answer was not sent. {reason}',
   'answer.draftKept': 'Your draft is kept.',
+  'answer.useForm': "Start from the counsellor's form",
+  'answer.savedList': 'Saved answers: press 1–9 to insert',
   'answer.open': 'Answer',
   'answer.why.answered': 'Already answered: no answer is needed.',
   'answer.why.closed': 'This inquiry is closed: it can no longer be answered.',

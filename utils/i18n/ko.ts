@@ -253,6 +253,8 @@ export const ko: Messages = {
   'answer.unknownNoReadBack': '문의를 다시 읽지 못했습니다. 다시 보내기 전에 Wing에서 확인하세요.',
   'answer.failed': '답변을 보내지 못했습니다. {reason}',
   'answer.draftKept': '작성 중인 답변은 보관됩니다.',
+  'answer.useForm': '상담사 양식으로 시작',
+  'answer.savedList': '저장된 답변: 1–9를 눌러 넣기',
   'answer.open': '답변하기',
   'answer.why.answered': '이미 답변했습니다. 답변이 필요하지 않습니다.',
   'answer.why.closed': '종료된 문의입니다. 더 이상 답변할 수 없습니다.',

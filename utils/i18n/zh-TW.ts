@@ -257,6 +257,8 @@ export const zhTW: Messages = {
   'answer.unknownNoReadBack': '無法重新讀取諮詢。再次送出前請先在 Wing 確認。',
   'answer.failed': '回覆未送出。{reason}',
   'answer.draftKept': '草稿已保留。',
+  'answer.useForm': '從客服專員的表單開始',
+  'answer.savedList': '已儲存的回覆：按 1–9 插入',
   'answer.open': '回覆',
   'answer.why.answered': '已回覆：不需要再回覆。',
   'answer.why.closed': '此諮詢已結束，無法再回覆。',

@@ -237,3 +237,28 @@ describe('AnswerEntry', () => {
     expect(screen.getByRole('link', { name: "Open Wing's call center" }).getAttribute('href')).toBe('https://wing.coupang.com/');
   });
 });
+
+describe('AnswerForm help with the text', () => {
+  it('starts from the counsellor’s form lines when the box is empty', () => {
+    setup({ formStart: 'Order: 123\nIssue: late' });
+    press("Start from the counsellor's form");
+    expect(box().value).toBe('Order: 123\nIssue: late');
+    expect(screen.queryByRole('button', { name: "Start from the counsellor's form" })).toBeNull();
+  });
+
+  it('inserts a saved answer with two keystrokes: Alt+S lists them, a digit picks one at the caret', () => {
+    setup({ initialText: 'Hi. ', saved: ['Thanks for waiting.', 'It ships today.'] });
+    box().setSelectionRange(4, 4);
+    fireEvent.keyDown(box(), { key: 's', code: 'KeyS', altKey: true });
+    expect(screen.getByRole('list', { name: en['answer.savedList'] })).toBeTruthy();
+    fireEvent.keyDown(box(), { key: '2', code: 'Digit2' });
+    expect(box().value).toBe('Hi. It ships today.');
+    expect(screen.queryByRole('list')).toBeNull();
+  });
+
+  it('ignores the shortcut from a page script (untrusted)', () => {
+    setup({ trusted: undefined, saved: ['Thanks for waiting.'] });
+    fireEvent.keyDown(box(), { key: 's', code: 'KeyS', altKey: true });
+    expect(screen.queryByRole('list')).toBeNull();
+  });
+});
