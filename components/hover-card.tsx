@@ -49,6 +49,8 @@ export interface HoverCardProps {
   onDisableCards: () => void;
   onClose: () => void;
   onOpenOptions: () => void;
+  /** A pause shown on a failed lookup has ended: the caller asks again, once. */
+  onResume?: () => void;
 }
 
 /** How long "Copied" stays: long enough to read and to be announced, short enough not to linger. */
@@ -150,7 +152,7 @@ export function HoverCard(props: HoverCardProps) {
         )}
         {state.phase === 'failed' && (
           <div class="csl-hc-failed">
-            <LookupErrorView error={state.error} t={t} onOpenOptions={props.onOpenOptions} />
+            <LookupErrorView error={state.error} t={t} onOpenOptions={props.onOpenOptions} onResume={props.onResume} />
             <button type="button" class="csl-hc-button csl-hc-button--primary" onClick={props.onRefresh}>
               {t('card.retry')}
             </button>

@@ -14,7 +14,12 @@
  * (`xhr`; `initial,xhr` adds rows present when the content script starts), BENCH_NAIVE (see below),
  * BENCH_NAIVE=1 (default) also times a bare-regex decorator in the page, as a comparison;
  * BENCH_TRACE (1: one traced run per configuration for the longest task and per-task attribution;
- * default 1), BENCH_JSON (a path: all raw figures written there).
+ * default 1), BENCH_JSON (a path: all raw figures written there), BENCH_HOVER (1: also the seller's hover, below).
+ *
+ * With BENCH_HOVER=1, after the load figures each run also does what a seller does: the last row scrolled into
+ * view, the pointer resting on its 상담번호 (HOVER_WAIT_MS, and for the extension until its card shows), then
+ * on the row above's. The hover's added time is the difference of Performance.getMetrics before and after
+ * (TaskDuration, script, style+layout), in every configuration, so the page alone is the baseline.
  *
  * Per run: a fresh tab, `Performance.enable` before navigating, then wait until the rows are in, the
  * first row's 상담번호 is decorated and a further second has passed, then `Performance.getMetrics`
@@ -39,6 +44,9 @@ let ROWS = ROW_COUNTS[0] ?? 1000;
 const MODES = (process.env.BENCH_MODES ?? 'xhr').split(',').map((m) => m.trim()).filter(Boolean) as Mode[];
 const NAIVE = (process.env.BENCH_NAIVE ?? '1') === '1';
 const TRACE = (process.env.BENCH_TRACE ?? '1') === '1';
+const HOVER = process.env.BENCH_HOVER === '1';
+/** How long the pointer rests on each number: the intent delay, one round trip and a margin, in every configuration. */
+const HOVER_WAIT_MS = 1_500;
 /** After the last decoration, the scanner must stay idle this long before the metrics are read. */
 const SETTLE_MS = 1_000;
 const DECORATION_TIMEOUT_MS = 60_000;
@@ -63,6 +71,8 @@ interface RunResult {
   lastRowHoverableMs: number | null;
   longTasks: number[];
   apiRequests: number;
+  /** BENCH_HOVER: main-thread time added by the two hovers (getMetrics after minus before), ms. */
+  hover?: { taskMs: number; scriptMs: number; styleLayoutMs: number; cardShown: boolean; longTasks: number[] };
 }
 
 const LONG_TASK_OBSERVER = `(() => {
@@ -156,6 +166,8 @@ async function measure(ctx: BrowserContext, sim: GatewaySim, config: Config, mod
       config === 'naive' ? `document.querySelectorAll('[data-naive-id]').length` : `document.querySelectorAll('[data-cs-lens-id]').length`,
     )) as number;
     const longTasks = (await page.evaluate('window.__longTasks ?? []')) as number[];
+    const apiAfterLoad = sim.apiRequests().length;
+    const hover = HOVER ? await hoverTwoNumbers(page, cdp, config) : undefined;
     await cdp.detach().catch(() => undefined);
     return {
       config,
@@ -169,11 +181,48 @@ async function measure(ctx: BrowserContext, sim: GatewaySim, config: Config, mod
       decorated,
       decorateWallMs: decorateWallMs === null ? null : Math.round(decorateWallMs),
       longTasks,
-      apiRequests: sim.apiRequests().length - apiBefore,
+      apiRequests: apiAfterLoad - apiBefore,
+      hover,
     };
   } finally {
     await page.close();
   }
+}
+
+const CARD_SHOWN = `!!document.querySelector('cs-lens-card')?.shadowRoot?.querySelector('[role="dialog"]')`;
+
+/** The seller's hover: rest on the last row's 상담번호 until its card shows, then on the row above's. */
+async function hoverTwoNumbers(page: Page, cdp: CDPSession, config: Config): Promise<NonNullable<RunResult['hover']>> {
+  await page.evaluate(`document.querySelector('._tB1e tbody').lastElementChild.scrollIntoView({ block: 'end' })`);
+  await page.waitForTimeout(500);
+  const sums = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const m = (name: string) => (metrics.find((x) => x.name === name)?.value ?? Number.NaN) * 1000;
+    return { task: m('TaskDuration'), script: m('ScriptDuration'), styleLayout: m('LayoutDuration') + m('RecalcStyleDuration') };
+  };
+  const longBefore = ((await page.evaluate('window.__longTasks ?? []')) as number[]).length;
+  const before = await sums();
+  let cardShown = false;
+  for (const nth of [1, 2]) {
+    const box = (await page.evaluate(`(() => { const rows = document.querySelector('._tB1e tbody').children;
+      const r = rows[rows.length - ${nth}].firstElementChild.getBoundingClientRect(); return { x: r.x + 12, y: r.y + r.height / 2 }; })()`)) as { x: number; y: number };
+    await page.mouse.move(box.x, box.y, { steps: 4 });
+    const started = Date.now();
+    if (config === 'extension' && nth === 1) {
+      await waitFor(page, CARD_SHOWN, 10_000).then(() => (cardShown = true), () => undefined);
+    }
+    await page.waitForTimeout(Math.max(0, HOVER_WAIT_MS - (Date.now() - started)));
+  }
+  const after = await sums();
+  await page.mouse.move(0, 0);
+  const r = (x: number) => Math.round(x * 10) / 10;
+  return {
+    taskMs: r(after.task - before.task),
+    scriptMs: r(after.script - before.script),
+    styleLayoutMs: r(after.styleLayout - before.styleLayout),
+    cardShown,
+    longTasks: ((await page.evaluate('window.__longTasks ?? []')) as number[]).slice(longBefore),
+  };
 }
 
 // ---- tracing: every task of the page's main thread, and which ran extension code ----
@@ -331,6 +380,19 @@ function report(results: RunResult[], traces: TraceSummary[]): string {
       );
     }
   }
+  if (HOVER) {
+    lines.push('');
+    lines.push(`the seller's hover (last row's number until its card shows, then the row above's; medians of ${RUNS}; ms added by the hovers)`);
+    lines.push('   rows  page alone  +empty CS  +extension  ext added  ext script added  ext style+layout added  card shown  long tasks≥50 (ext)');
+    for (const rows of ROW_COUNTS) {
+      const of = (config: Config) => results.filter((r) => r.rows === rows && r.config === config && r.hover).map((r) => r.hover!);
+      const med = (config: Config, key: 'taskMs' | 'scriptMs' | 'styleLayoutMs') => median(of(config).map((h) => h[key]));
+      const shown = of('extension').filter((h) => h.cardShown).length;
+      lines.push(
+        `${pad(rows, 7)}  ${pad(r1(med('plain', 'taskMs')), 10)}  ${pad(r1(med('empty', 'taskMs')), 9)}  ${pad(r1(med('extension', 'taskMs')), 10)}  ${pad(`+${r1(med('extension', 'taskMs') - med('plain', 'taskMs'))}`, 9)}  ${pad(`+${r1(med('extension', 'scriptMs') - med('plain', 'scriptMs'))}`, 16)}  ${pad(`+${r1(med('extension', 'styleLayoutMs') - med('plain', 'styleLayoutMs'))}`, 22)}  ${pad(`${shown}/${of('extension').length}`, 10)}  ${JSON.stringify(of('extension').flatMap((h) => h.longTasks))}`,
+      );
+    }
+  }
   const costOf = (rows: number | undefined) => {
     const mode = MODES[0];
     const of = (config: Config) => median(results.filter((r) => r.mode === mode && r.rows === rows && r.config === config).map((r) => r.taskMs));
@@ -388,6 +450,7 @@ async function main(): Promise<void> {
     const problems: string[] = [];
     for (const r of results) {
       if (r.config === 'extension' && r.lastRowHoverableMs === null) problems.push(`${r.rows} rows ${r.mode}: the last row's ID was not decorated once scrolled to`);
+      if (r.config === 'extension' && r.hover && !r.hover.cardShown) problems.push(`${r.rows} rows ${r.mode}: no card shown on the hover`);
       if (r.config === 'extension' && r.decorated === 0) problems.push(`${r.rows} rows ${r.mode}: nothing decorated`);
       if ((r.config === 'plain' || r.config === 'empty') && r.decorated !== 0) problems.push(`${r.rows} rows ${r.mode}: plain Chromium shows ${r.decorated} decorations`);
       if (r.apiRequests !== 0) problems.push(`${r.rows} rows ${r.mode} ${r.config}: ${r.apiRequests} API requests during page load`);

@@ -2,7 +2,7 @@ import type { CredentialsStore } from '../credentials-store';
 import { forContentScript, shownError } from '../lookup/content-script-view';
 import type { LookupService } from '../lookup/lookup-service';
 import type { RequestEconomy } from '../lookup/request-economy';
-import type { ClientProvider } from './client-provider';
+import type { ClientProvider, CoupangClient } from './client-provider';
 import { CONTENT_SCRIPT_REQUESTS, failure, requestSchema, success, type Request, type ResponseMap } from '../messaging';
 import { clearSecret, saveCredentials, setKeyIssued, statusOf } from './credentials';
 import { matchVendor } from './vendor-match';
@@ -42,6 +42,15 @@ export function createRouter(deps: RouterDeps) {
     await deps.lookups.clear();
   }
 
+  let testing: Promise<Response> | undefined;
+
+  async function runTest(client: CoupangClient): Promise<Response> {
+    await deps.economy.ready; // a cold worker: a persisted pause must hold, and the late load must not undo the release
+    deps.economy.releaseHold(client.holdKey);
+    const tested = await deps.lookups.onBudget(client, () => client.testConnection());
+    return tested.ok ? success({ checkedAt: deps.now() }) : { ok: false, error: shownError(tested.error) };
+  }
+
   async function handle(request: Request, sender: MessageSender, fromOwnPage: boolean, signal?: AbortSignal): Promise<Response> {
     switch (request.type) {
       case 'lookup': {
@@ -51,13 +60,14 @@ export function createRouter(deps: RouterDeps) {
         return result.ok ? result : { ok: false, error: shownError(result.error) };
       }
       case 'get-usage': {
+        // A cold worker: the saved breaker and usage first, or a persisted pause reads as closed (docs/request-economy.md#breaker).
+        await deps.economy.ready;
         const client = await deps.clients.get();
         return success(deps.economy.report(client.ok ? client.value.vendorId : '', client.ok ? client.value.holdKey : undefined, deps.now()));
       }
-      case 'get-status': {
-        const status = statusOf(await deps.credentials.load());
-        return success(fromOwnPage ? status : { ...status, accessKey: '' });
-      }
+      case 'get-status':
+        // Own pages only (CONTENT_SCRIPT_REQUESTS leaves it out), so the access key may go with it.
+        return success(statusOf(await deps.credentials.load()));
       case 'save-credentials': {
         const saved = await saveCredentials(deps.credentials, deps.subtle, request, deps.now());
         if (saved.ok) await credentialsChanged();
@@ -71,18 +81,11 @@ export function createRouter(deps: RouterDeps) {
       case 'test-connection': {
         const loaded = await deps.clients.get();
         if (!loaded.ok) return loaded;
-        // The seller's explicit check: it lifts a hold for this one try, but never passes an open breaker,
-        // and it counts against the same budget (docs/request-economy.md#holds).
-        const { vendorId, holdKey } = loaded.value;
-        deps.economy.releaseHold(holdKey);
-        const refused = deps.economy.refuse(vendorId, holdKey, deps.now());
-        if (refused) return { ok: false, error: refused };
-        const slot = deps.economy.slot(vendorId, deps.now());
-        deps.economy.spend(vendorId, deps.now(), slot.verdict === 'probe');
-        const tested = await loaded.value.testConnection();
-        const error = tested.ok ? undefined : tested.error;
-        const shown = deps.economy.settle(vendorId, holdKey, error, Boolean(error?.cagWarning), slot.verdict === 'probe', deps.now());
-        return shown ? { ok: false, error: shownError(shown) } : success({ checkedAt: deps.now() });
+        // The seller's explicit check: it lifts a hold for this one try, but never passes an open breaker; it
+        // waits its turn in the lookups' queue and budget, is the one probe or waits for it, and presses
+        // while one test is out share its answer (docs/request-economy.md#holds, #budget).
+        testing ??= runTest(loaded.value).finally(() => (testing = undefined));
+        return testing;
       }
       case 'open-side-panel':
         await deps.openSidePanel(request.id, sender);

@@ -1,6 +1,10 @@
 import { keyExpiry } from '../keys/key-expiry';
 import type { LookupService } from '../lookup/lookup-service';
 import { lookupSample } from '../samples/sample-lookup';
+import type { ErrorKind } from '../coupang/error-kinds';
+
+/** The held kinds Coupang sends with a 401 (utils/coupang/classify.ts). */
+const UNAUTHORIZED_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['invalid-signature', 'malformed-auth', 'not-authorized']);
 
 export interface SampleAndKeyDeps {
   /** Whether sample mode is on (storage.local, set by the extension's pages). */
@@ -35,7 +39,9 @@ export function withSamplesAndKeyAge(lookups: LookupService, deps: SampleAndKeyD
       }
       if (!expiry) return result;
       const { error } = result;
-      if (expiry.phase === 'expired' && error.status === 401 && error.kind !== 'signature-expired') {
+      // A held failure is refused without asking Coupang, so it has no status: its kind tells it was a 401.
+      const was401 = error.status === 401 || (error.held === true && UNAUTHORIZED_KINDS.has(error.kind));
+      if (expiry.phase === 'expired' && was401 && error.kind !== 'signature-expired') {
         return { ok: false, error: { ...error, kind: 'key-expired' } };
       }
       return result;

@@ -166,7 +166,7 @@ export function createCoupangClient(
     },
 
     /** The cheapest honest check: one day, one row; proves key, secret, IP and vendor ID. */
-    async testConnection(opts: { signal?: AbortSignal } = {}): Promise<Result<{ serverDate?: number }, CoupangError>> {
+    async testConnection(opts: { signal?: AbortSignal } = {}): Promise<Result<{ serverDate?: number; cagWarning: boolean }, CoupangError>> {
       const vendorId = encodeURIComponent(credentials.vendorId);
       const today = koreaDay(now());
       const path = `/v2/providers/openapi/apis/api/v5/vendors/${vendorId}/callCenterInquiries`;
@@ -175,7 +175,7 @@ export function createCoupangClient(
         `&inquiryStartAt=${today}&inquiryEndAt=${today}&pageNum=1&pageSize=1`;
       const result = await request(path, query, parseListResponse, opts.signal);
       if (!result.ok) return result;
-      return { ok: true, value: { serverDate: result.value.serverDate } };
+      return { ok: true, value: { serverDate: result.value.serverDate, cagWarning: result.value.cagWarning } };
     },
   };
 }

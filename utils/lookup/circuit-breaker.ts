@@ -1,3 +1,5 @@
+import { MAX_RETRY_AFTER_MS } from './retry-after';
+
 /**
  * One store's circuit breaker (docs/request-economy.md#breaker). Pure: every function takes the state
  * and the time and returns the next state, so it can be persisted as it is (it holds no secret).
@@ -13,6 +15,8 @@ export interface BreakerState {
   reason?: TripReason;
   /** While open: when the pause ends (epoch ms). */
   resumesAt?: number;
+  /** While open: when the pause began, so a clock set back can be bounded by the pause promised then. */
+  pausedAt?: number;
   /** While half-open: when the probe went out (a probe lost with its worker is replaced after PROBE_STALE_MS). */
   probeAt?: number;
   /** Consecutive trips per reason since the last answer that was not a trip. */
@@ -35,13 +39,36 @@ export type Gate =
   | { verdict: 'wait' }
   | { verdict: 'paused'; reason: TripReason; resumesAt: number };
 
+/**
+ * The state as `now` should see it when the wall clock was set back (docs/request-economy.md#clock): a pause
+ * that began in the future keeps its promised length from `now` instead of lasting the whole jump; a pause
+ * from before `pausedAt` was kept is capped at the longest pause there is; a probe stamped in the future is
+ * taken as sent now. Unchanged (the same object) when no stored time is in the future.
+ */
+export function clampToClock(state: BreakerState, now: number): BreakerState {
+  let next = state;
+  if (state.phase === 'open' && state.resumesAt !== undefined) {
+    if (state.pausedAt !== undefined && state.pausedAt > now) {
+      next = { ...next, pausedAt: now, resumesAt: now + Math.max(0, state.resumesAt - state.pausedAt) };
+    } else if (state.pausedAt === undefined) {
+      const longest = state.reason === 'blocked' ? BLOCK_MAX_PAUSE_MS : MAX_RETRY_AFTER_MS;
+      if (state.resumesAt > now + longest) next = { ...next, resumesAt: now + longest };
+    }
+  }
+  if (state.phase === 'half-open' && state.probeAt !== undefined && state.probeAt > now) next = { ...next, probeAt: now };
+  return next;
+}
+
 export function gate(state: BreakerState, now: number): Gate {
   if (state.phase === 'closed') return { verdict: 'send' };
   if (state.phase === 'open') {
     const resumesAt = state.resumesAt ?? now;
     return now < resumesAt ? { verdict: 'paused', reason: state.reason ?? 'rate-limited', resumesAt } : { verdict: 'probe' };
   }
-  return now - (state.probeAt ?? 0) < PROBE_STALE_MS ? { verdict: 'wait' } : { verdict: 'probe' };
+  // A probe time in the future means the clock was set back: its age is unknown, so it is waited for at most
+  // PROBE_STALE_MS past the later of the two times, never for the whole jump (docs/request-economy.md#clock).
+  const age = now - (state.probeAt ?? 0);
+  return age < PROBE_STALE_MS && age > -PROBE_STALE_MS ? { verdict: 'wait' } : { verdict: 'probe' };
 }
 
 export function probeStarted(state: BreakerState, now: number): BreakerState {
@@ -82,6 +109,7 @@ export function record(state: BreakerState, outcome: Outcome, now: number, wasPr
         phase: 'open',
         reason: outcome.reason,
         resumesAt: now + pauseFor(outcome.reason, tripNumber, outcome.retryAfterMs),
+        pausedAt: now,
         trips: { ...state.trips, [outcome.reason]: tripNumber },
       };
     }

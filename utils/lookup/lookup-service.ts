@@ -60,6 +60,11 @@ const RETRIED_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
 export const RETRY_MIN_MS = 1_000;
 export const RETRY_SPREAD_MS = 2_000;
 const PROBE_RECHECK_MS = 1_000;
+/**
+ * A lookup that replaces one its asker just dropped (the seller is still typing or moving on) waits this long
+ * before it joins the queue: replaced again meanwhile, it is dropped unsent (docs/request-economy.md#askers).
+ */
+export const REPLACE_SETTLE_MS = 300;
 
 function retryable(error: LookupError): boolean {
   return error.kind === 'network' || (error.status !== undefined && RETRIED_STATUSES.has(error.status));
@@ -75,6 +80,8 @@ const cachedSchema = z.record(
 
 interface Waiter {
   resolve: (result: Result<LookupValue>) => void;
+  /** The asker's signal: carried over when the keys change and the lookup is asked again. */
+  signal?: AbortSignal;
 }
 
 interface Job {
@@ -85,6 +92,13 @@ interface Job {
   controller: AbortController;
   phase: 'queued' | 'sending' | 'retry-wait' | 'done';
   attempts: number;
+}
+
+/** A request that is not a lookup (the connection test) waiting for its turn in the same queue. */
+interface Ticket {
+  kind: 'ticket';
+  source: { vendorId: string };
+  grant: (turn: { asProbe: boolean } | { error: LookupError }) => void;
 }
 
 const aborted = (): Result<LookupValue> => ({ ok: false, error: { kind: 'aborted' } });
@@ -114,8 +128,10 @@ export function createLookupService(options: LookupServiceOptions) {
   );
   let writes: Promise<void> = Promise.resolve();
   const jobs = new Map<string, Job>();
-  const queue: Job[] = [];
+  const queue: Array<Job | Ticket> = [];
   let pumpTimer: unknown;
+  /** When an asker last dropped a lookup not yet answered (-Infinity: never); read against a clock that may jump. */
+  let lastDroppedAt = Number.NEGATIVE_INFINITY;
 
   function persist(): void {
     const snapshot = Object.fromEntries(memory);
@@ -152,6 +168,7 @@ export function createLookupService(options: LookupServiceOptions) {
 
   /** The last asker left: a queued request is never sent; one that is out is aborted. */
   function abandon(job: Job): void {
+    lastDroppedAt = options.now();
     if (jobs.get(job.id) === job) jobs.delete(job.id);
     const queued = queue.indexOf(job);
     if (queued >= 0) queue.splice(queued, 1);
@@ -161,7 +178,7 @@ export function createLookupService(options: LookupServiceOptions) {
 
   function join(job: Job, signal: AbortSignal | undefined): Promise<Result<LookupValue>> {
     return new Promise((resolve) => {
-      const waiter: Waiter = { resolve };
+      const waiter: Waiter = { resolve, signal };
       job.waiters.add(waiter);
       signal?.addEventListener(
         'abort',
@@ -191,13 +208,15 @@ export function createLookupService(options: LookupServiceOptions) {
       if (slot.verdict === 'wait') return schedulePump(PROBE_RECHECK_MS);
       if (slot.verdict === 'paused') {
         queue.shift();
-        finish(job, { ok: false, error: slot.error });
+        if ('kind' in job) job.grant({ error: slot.error });
+        else finish(job, { ok: false, error: slot.error });
         continue;
       }
       if (slot.at > now) return schedulePump(slot.at - now);
       queue.shift();
       economy.spend(job.source.vendorId, now, slot.verdict === 'probe');
-      void send(job, slot.verdict === 'probe');
+      if ('kind' in job) job.grant({ asProbe: slot.verdict === 'probe' });
+      else void send(job, slot.verdict === 'probe');
     }
   }
 
@@ -240,7 +259,7 @@ export function createLookupService(options: LookupServiceOptions) {
     finish(job, { ok: false, error: failure });
   }
 
-  return {
+  const service = {
     async lookup(id: string, { refresh = false, signal, retry = false }: LookupRequest = {}): Promise<Result<LookupValue>> {
       if (signal?.aborted) return aborted();
       if (!isInquiryId(id)) return { ok: false, error: { kind: 'invalid-input' } };
@@ -264,8 +283,18 @@ export function createLookupService(options: LookupServiceOptions) {
       if (!job) {
         job = { id, source: source.value, generation, waiters: new Set(), controller: new AbortController(), phase: 'queued', attempts: 0 };
         jobs.set(id, job);
-        queue.push(job);
-        schedulePump();
+        const sinceDropped = options.now() - lastDroppedAt;
+        if (sinceDropped >= 0 && sinceDropped < REPLACE_SETTLE_MS) {
+          const settling = job;
+          timers.setTimeout(() => {
+            if (settling.phase !== 'queued') return; // replaced (dropped unsent) while settling
+            queue.push(settling);
+            schedulePump();
+          }, REPLACE_SETTLE_MS);
+        } else {
+          queue.push(job);
+          schedulePump();
+        }
       }
       return join(job, signal);
     },
@@ -273,6 +302,18 @@ export function createLookupService(options: LookupServiceOptions) {
     /** The keys changed: forget what the old ones fetched, and never cache what they are still fetching. */
     async clear(): Promise<void> {
       generation += 1;
+      // Nothing queued or out goes on signed with the old keys: stop it, and ask again with the new ones.
+      for (const job of [...jobs.values()]) {
+        const waiters = [...job.waiters];
+        job.waiters.clear();
+        abandon(job);
+        for (const waiter of waiters) void service.lookup(job.id, { refresh: true, signal: waiter.signal }).then(waiter.resolve);
+      }
+      // A connection test waiting its turn was asked with the old keys: it is answered, never sent.
+      for (const ticket of queue.filter((entry): entry is Ticket => 'kind' in entry)) {
+        queue.splice(queue.indexOf(ticket), 1);
+        ticket.grant({ error: { kind: 'aborted' } });
+      }
       await loaded;
       memory.clear();
       persist();
@@ -280,9 +321,35 @@ export function createLookupService(options: LookupServiceOptions) {
       await writes;
     },
 
+    /**
+     * Sends a request that is not a lookup (the connection test) through the same queue, budget and
+     * breaker as the lookups: it waits its turn, is the one probe or waits for it, and its answer
+     * teaches the breaker (docs/request-economy.md#budget). Holds and a pause refuse it at once.
+     */
+    async onBudget(
+      source: { vendorId: string; holdKey: string },
+      send: (asProbe: boolean) => Promise<Result<{ cagWarning?: boolean }>>,
+    ): Promise<Result<null>> {
+      await economy.ready;
+      const refused = economy.refuse(source.vendorId, source.holdKey, options.now());
+      if (refused) return { ok: false, error: refused };
+      const turn = await new Promise<{ asProbe: boolean } | { error: LookupError }>((grant) => {
+        queue.push({ kind: 'ticket', source, grant });
+        schedulePump();
+      });
+      if ('error' in turn) return { ok: false, error: turn.error };
+      const result = await send(turn.asProbe).catch((): Result<{ cagWarning?: boolean }> => ({ ok: false, error: { kind: 'extension-error' } }));
+      const error = result.ok ? undefined : result.error;
+      const warned = result.ok ? result.value.cagWarning : result.error.cagWarning;
+      const shown = economy.settle(source.vendorId, source.holdKey, error, Boolean(warned), turn.asProbe, options.now());
+      schedulePump(); // a probe's answer, or freed room: the queue may move on
+      return shown ? { ok: false, error: shown } : { ok: true, value: null };
+    },
+
     /** Resolves once every cache write so far is done (tests). */
     flushed: () => writes,
   };
+  return service;
 }
 
 export type LookupService = ReturnType<typeof createLookupService>;

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import type { ErrorKind, LookupError } from '../coupang/error-kinds';
-import { CLOSED, gate, probeStarted, record, type BreakerState, type Outcome, type TripReason } from './circuit-breaker';
+import { clampToClock, CLOSED, gate, probeStarted, record, type BreakerState, type Outcome, type TripReason } from './circuit-breaker';
 import { parseRetryAfter } from './retry-after';
 import { clampRate, DEFAULT_RATE_PER_SECOND, fullBucket, nextSendAt, take, type BucketState } from './token-bucket';
 import { count, DAY_MS, HOUR_MS, totalSince, type UsageByMinute } from './usage';
@@ -34,6 +34,7 @@ const stateSchema = z.object({
       phase: z.enum(['closed', 'open', 'half-open']),
       reason: z.optional(tripReason),
       resumesAt: z.optional(z.number()),
+      pausedAt: z.optional(z.number()),
       probeAt: z.optional(z.number()),
       trips: z.object({ 'rate-limited': z.number(), blocked: z.number() }),
     }),
@@ -113,11 +114,19 @@ export function createRequestEconomy(options: EconomyOptions) {
     writes = writes.then(() => options.store.set(snapshot)).catch(() => undefined);
   }
 
-  const breakerOf = (vendorId: string): BreakerState => state.breakers[vendorId] ?? CLOSED;
-  const effectiveRate = (now: number) => (now < state.slowUntil ? rate / 2 : rate);
+  /** The store's breaker, its stored times clamped to `now` (and saved) when the clock was set back. */
+  function breakerOf(vendorId: string, now: number): BreakerState {
+    const stored = state.breakers[vendorId] ?? CLOSED;
+    const clamped = clampToClock(stored, now);
+    if (clamped !== stored) save({ ...state, breakers: { ...state.breakers, [vendorId]: clamped } });
+    return clamped;
+  }
+  /** Half rate while slowed down; a slow-down stamped further ahead than it ever lasts (clock set back) is over. */
+  const slowedDown = (now: number) => now < state.slowUntil && state.slowUntil - now <= SLOW_DOWN_MS;
+  const effectiveRate = (now: number) => (slowedDown(now) ? rate / 2 : rate);
 
   function pausedError(vendorId: string, now: number): LookupError | undefined {
-    const verdict = gate(breakerOf(vendorId), now);
+    const verdict = gate(breakerOf(vendorId, now), now);
     return verdict.verdict === 'paused' ? { kind: verdict.reason, resumesAt: verdict.resumesAt } : undefined;
   }
 
@@ -143,7 +152,7 @@ export function createRequestEconomy(options: EconomyOptions) {
 
     /** When the next request for this store may go, or why not. */
     slot(vendorId: string, now: number): Slot {
-      const verdict = gate(breakerOf(vendorId), now);
+      const verdict = gate(breakerOf(vendorId, now), now);
       if (verdict.verdict === 'paused') return { verdict: 'paused', error: { kind: verdict.reason, resumesAt: verdict.resumesAt } };
       if (verdict.verdict === 'wait') return verdict;
       return { verdict: verdict.verdict, at: nextSendAt(state.bucket, effectiveRate(now), now) };
@@ -151,13 +160,13 @@ export function createRequestEconomy(options: EconomyOptions) {
 
     /** A request goes out now (after slot(…) allowed it). */
     spend(vendorId: string, now: number, asProbe: boolean): void {
-      const breakers = asProbe ? { ...state.breakers, [vendorId]: probeStarted(breakerOf(vendorId), now) } : state.breakers;
+      const breakers = asProbe ? { ...state.breakers, [vendorId]: probeStarted(breakerOf(vendorId, now), now) } : state.breakers;
       save({ ...state, breakers, bucket: take(state.bucket, effectiveRate(now), now), usage: count(state.usage, 'requests', now) });
     },
 
     /** A request came back (or failed): the breaker, holds and slow-down learn from it. Returns the error to show. */
     settle(vendorId: string, holdKey: string, error: LookupError | undefined, cagWarning: boolean, wasProbe: boolean, now: number): LookupError | undefined {
-      const before = breakerOf(vendorId);
+      const before = breakerOf(vendorId, now);
       const after = record(before, outcomeOf(error, now), now, wasProbe);
       const tripped = after.phase === 'open' && (before.phase !== 'open' || wasProbe) && after.resumesAt !== undefined;
       const trips = tripped ? [...state.trips, { at: now, reason: after.reason!, pauseMs: after.resumesAt! - now }].slice(-RECENT_TRIPS_MAX) : state.trips;
@@ -187,13 +196,13 @@ export function createRequestEconomy(options: EconomyOptions) {
     },
 
     report(vendorId: string, holdKey: string | undefined, now: number): UsageReport {
-      const breaker = breakerOf(vendorId);
+      const breaker = breakerOf(vendorId, now);
       return {
         requestsLastHour: totalSince(state.usage, 'requests', now - HOUR_MS),
         requestsLastDay: totalSince(state.usage, 'requests', now - DAY_MS),
         cacheHitsLastDay: totalSince(state.usage, 'cacheHits', now - DAY_MS),
         ratePerSecond: effectiveRate(now),
-        slowedDown: now < state.slowUntil,
+        slowedDown: slowedDown(now),
         breaker: { phase: breaker.phase, reason: breaker.reason, resumesAt: breaker.resumesAt },
         held: holdKey === undefined ? undefined : state.holds[holdKey],
         recentTrips: state.trips,

@@ -31,7 +31,7 @@ export function createSkewClock(localNow: () => number, initialOffsetMs = 0) {
 
 export type SkewClock = ReturnType<typeof createSkewClock>;
 
-type WithServerDate = { serverDate?: number };
+type WithServerDate = { serverDate?: number; cagWarning?: boolean };
 
 /**
  * Runs a signed call; when the gateway says the signature expired and its Date header shows our clock
@@ -43,6 +43,11 @@ export async function withSkewCorrection<T extends WithServerDate>(
 ): Promise<Result<T, LookupError>> {
   const first = await call();
   const corrected = clock.observe(first.ok ? first.value.serverDate : first.error.serverDate);
-  if (!first.ok && first.error.kind === 'signature-expired' && corrected) return call();
+  if (!first.ok && first.error.kind === 'signature-expired' && corrected) {
+    const second = await call();
+    // The first answer's X-CAG-Warnings still asks us to slow down (docs/request-economy.md#warnings).
+    if (!first.error.cagWarning) return second;
+    return second.ok ? { ok: true, value: { ...second.value, cagWarning: true } } : { ok: false, error: { ...second.error, cagWarning: true } };
+  }
   return first;
 }

@@ -37,13 +37,20 @@ export function fullBucket(now: number): BucketState {
   return { tokens: BURST, updatedAt: now, sent: [] };
 }
 
+/**
+ * Brings the bucket up to `now`. The wall clock is untrusted (docs/request-economy.md#clock): a time stored
+ * in the future means the clock was set back, so it is clamped to `now` rather than waited for; otherwise a
+ * clock set back 10 minutes would hold every request for 10 minutes. The bucket keeps its tokens as they were
+ * (no refill for the unknown gap) and a future send time still counts for at most one rolling second.
+ */
 function refilled(state: BucketState, ratePerSecond: number, now: number): BucketState {
   const rate = clampRate(ratePerSecond);
-  const elapsed = Math.max(0, now - state.updatedAt);
+  const updatedAt = Math.min(state.updatedAt, now);
+  const elapsed = now - updatedAt;
   return {
-    tokens: Math.min(BURST, state.tokens + (elapsed * rate) / 1_000),
-    updatedAt: Math.max(now, state.updatedAt),
-    sent: state.sent.filter((at) => at > now - COUNTED_MS),
+    tokens: Math.min(BURST, Math.max(0, state.tokens) + (elapsed * rate) / 1_000),
+    updatedAt: now,
+    sent: state.sent.map((at) => Math.min(at, now)).filter((at) => at > now - COUNTED_MS),
   };
 }
 

@@ -11,6 +11,7 @@ import { drawPlaced, followScrollAndResize } from './card-placement';
 import { createCardLookup, type Lookup } from './card-lookup';
 import { createIdTargets, type IdTarget, type IdTargetsOptions, type PointerHit } from './id-targets';
 import type { KeyboardNavigation } from './keyboard-navigation';
+import { browserTrust, guardTrusted, type TrustCheck } from './trusted';
 import { createVendorCheck } from './vendor-check';
 
 /** Also the options of id-targets.ts: the document, the decorator, the caret API and its hit test. */
@@ -37,6 +38,8 @@ export interface CardControllerOptions extends IdTargetsOptions {
   now: () => number;
   /** Paints the ID under the pointer when it lies within a longer text (id-highlight.ts). */
   hoverPaint: (range: Range | undefined) => void;
+  /** Whether an event is the seller's own input: `event.isTrusted`, unless a test stands in for the browser. */
+  trusted?: TrustCheck;
 }
 
 type Open = { target: IdTarget; id: string; state: HoverCardState };
@@ -59,6 +62,9 @@ export function createCardController(options: CardControllerOptions) {
   let quietClose = false;
   const lookup = createCardLookup(options.lookup);
   const vendor = createVendorCheck({ ask: options.ask, pageVendor: options.pageVendor });
+  const trusted = options.trusted ?? browserTrust;
+  // The root is open, so page scripts can click() or dispatch into the card: none of that acts (docs/wing-content-script.md#trust).
+  const unguard = guardTrusted(container, trusted);
 
   const targets = createIdTargets(options);
   /** The target under the pointer, and the marked-within element it is in (moves inside it may switch IDs). */
@@ -75,7 +81,7 @@ export function createCardController(options: CardControllerOptions) {
     onClose: (target, reason) => close(target, reason),
   });
 
-  function show(target: IdTarget, refresh: boolean): void {
+  function show(target: IdTarget, refresh: boolean, retry = false): void {
     // Re-read now: the page may have put another inquiry in this element since it was decorated.
     const id = targets.currentId(target);
     if (!id) {
@@ -93,7 +99,7 @@ export function createCardController(options: CardControllerOptions) {
       if (open?.target !== target || open.id !== id) return;
       open = { ...open, state: result.ok ? { phase: 'shown', value: result.value } : { phase: 'failed', error: result.error } };
       draw();
-    });
+    }, retry);
   }
 
   function scheduleTick(): void {
@@ -138,11 +144,14 @@ export function createCardController(options: CardControllerOptions) {
           copyText(plainTextSummary(state.value.inquiry, t, locale, coupangNow(state.value, options.now())), { clipboard: navigator.clipboard, document, container })
         }
         onOpenSidePanel={() => void options.ask({ type: 'open-side-panel', id })}
-        onRefresh={() => show(target, true)}
+        // Retry on a held failure is the seller's go-ahead to try these keys again, as in the popup.
+        onRefresh={() => show(target, true, state.phase === 'failed' && state.error.held === true)}
         onTogglePin={togglePin}
         onDisableCards={options.onDisableCards}
         onClose={() => intent.escape()}
         onOpenOptions={() => void options.ask({ type: 'open-options' })}
+        // The pause is over: ask once more, through the budget like any lookup (docs/request-economy.md).
+        onResume={() => show(target, false)}
       />
     );
     drawPlaced((placement) => render(card(placement), container), container, targets.anchorOf(target, id), document);
@@ -163,6 +172,20 @@ export function createCardController(options: CardControllerOptions) {
     pointerTarget = target;
     options.hoverPaint(range);
     if (target) intent.pointerEnterTarget(target);
+  }
+
+  /**
+   * Escape from the card or its number closes the card and puts focus on the number. Escape elsewhere is the
+   * page's (closing Wing's own autocomplete, say): an unpinned card closes with focus left where it is, and a
+   * pinned card stays while the seller is in one of the page's text fields.
+   */
+  function escapeKey(): void {
+    const active = document.activeElement;
+    if (active === host || (open && active === open.target.element)) return intent.escape();
+    if (intent.isPinned && isTextField(active)) return;
+    quietClose = true;
+    intent.escape();
+    quietClose = false;
   }
 
   /** ArrowRight / ArrowLeft on a focused element holding several IDs: the card of the next or previous one. */
@@ -214,11 +237,13 @@ export function createCardController(options: CardControllerOptions) {
       }
     },
     keyDown(event: KeyboardEvent): void {
+      if (!trusted(event)) return;
       keyboard.keyDown(event);
-      if (event.key === 'Escape' && intent.isOpen) intent.escape();
+      if (event.key === 'Escape' && intent.isOpen) escapeKey();
       else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') cycleFocus(event.key === 'ArrowRight' ? 1 : -1);
     },
     keyUp(event: KeyboardEvent): void {
+      if (!trusted(event)) return;
       keyboard.keyUp(event);
     },
     /** In-app navigation: an unpinned card's ID may be gone, and the next view may belong to another store. */
@@ -240,6 +265,14 @@ export function createCardController(options: CardControllerOptions) {
       if (tick !== undefined) options.clearTimer(tick);
       open = undefined;
       render(null, container);
+      unguard();
     },
   };
+}
+
+/** Where the seller types: the page's inputs, text areas, selects and editable regions. */
+function isTextField(element: Element | null): boolean {
+  if (!element) return false;
+  if (element instanceof HTMLElement && element.isContentEditable) return true;
+  return element.matches('textarea, select, [contenteditable]:not([contenteditable="false"]), input:not([type="button"], [type="checkbox"], [type="radio"], [type="submit"], [type="reset"], [type="image"], [type="file"], [type="range"], [type="color"])');
 }

@@ -12,6 +12,17 @@ export interface CardHost {
   remove(): void;
 }
 
+/** Fixed, zero-size and on top: the host never takes part in the page's (flex, grid or block) layout. */
+const HOST_BOX = 'position:fixed;top:0;left:0;width:0;height:0;z-index:2147483647;';
+
+/**
+ * The host's own rule. `all: initial !important` keeps Wing's styles out, but it also beats the host's
+ * inline style (an important :host declaration outranks a normal inline one), so the box is repeated
+ * here as important declarations after it; otherwise the host is an in-flow inline child of <body>,
+ * shifts flex and grid bodies, and inserting it re-lays out the page (docs/wing-content-script.md).
+ */
+export const HOST_RULE = `:host{all:initial !important;${HOST_BOX.replaceAll(';', ' !important;')}}`;
+
 /**
  * The card's own corner of the page: a custom element with an open shadow root holding the card's
  * stylesheet (built into content-scripts/wing.css; `all: initial` keeps Wing's styles out), fixed and of
@@ -24,10 +35,10 @@ export async function createCardHost(document: Document, cssPath: string): Promi
     .then((response) => response.text())
     .catch(() => '');
   const host = document.createElement(CARD_HOST_TAG);
-  host.style.cssText = 'position:fixed;top:0;left:0;width:0;height:0;z-index:2147483647;';
+  host.style.cssText = HOST_BOX;
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  style.textContent = `:host{all:initial !important;}\n${css.replaceAll(':root', ':host')}`;
+  style.textContent = `${HOST_RULE}\n${css.replaceAll(':root', ':host')}`;
   const container = document.createElement('div');
   shadow.append(style, container);
   return {

@@ -12,11 +12,12 @@ export type Lookup = (id: string, options?: LookupOptions) => Promise<Result<Loo
 export function createCardLookup(lookup: Lookup) {
   let current: AbortController | undefined;
   return {
-    ask(id: string, refresh: boolean, onAnswer: (result: Result<LookupValue>) => void): void {
+    /** `retry`: the seller pressed Retry on a held failure, which may lift the hold (docs/request-economy.md#holds). */
+    ask(id: string, refresh: boolean, onAnswer: (result: Result<LookupValue>) => void, retry = false): void {
       current?.abort();
       const controller = new AbortController();
       current = controller;
-      void lookup(id, { refresh, signal: controller.signal }).then((result) => {
+      void lookup(id, { refresh, retry, signal: controller.signal }).then((result) => {
         if (current !== controller) return;
         current = undefined;
         if (!result.ok && result.error.kind === 'aborted') return;

@@ -88,7 +88,11 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
     const scanner = createIdScanner({
       document,
       now: () => performance.now(),
-      schedule: (runSlice) => ctx.requestIdleCallback(() => runSlice(), { timeout: SLICE_TIMEOUT_MS }),
+      // WXT's idle callbacks stop only once the context is told; reading isValid tells it when runtime.id
+      // is gone (extension reloaded or updated), so an orphan cleans up at its next scan, not scanning on.
+      schedule: (runSlice) => {
+        if (ctx.isValid) ctx.requestIdleCallback(() => ctx.isValid && runSlice(), { timeout: SLICE_TIMEOUT_MS });
+      },
       ignore: (node) => node === ui.host || ui.host.contains(node),
       band: () => viewBand(window.innerHeight),
       labels,
@@ -97,7 +101,7 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
     const listeners = new AbortController();
     // Only the seller's own input counts: events a page script dispatches could otherwise spend lookups.
     const on = <K extends keyof DocumentEventMap>(type: K, handler: (event: DocumentEventMap[K]) => void) =>
-      document.addEventListener(type, (event) => event.isTrusted && handler(event), {
+      document.addEventListener(type, (event) => event.isTrusted && ctx.isValid && handler(event), {
         capture: true,
         passive: true,
         signal: listeners.signal,

@@ -4,7 +4,7 @@ import { createClientProvider } from '@/utils/background/client-provider';
 import { createRouter, type MessageSender } from '@/utils/background/router';
 import type { StoredCredentials } from '@/utils/credentials-store';
 import { createLookupService, type CachedLookup } from '@/utils/lookup/lookup-service';
-import { createRequestEconomy } from '@/utils/lookup/request-economy';
+import { createRequestEconomy, type EconomyState } from '@/utils/lookup/request-economy';
 import { readFixture } from '../coupang/read-fixture';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -20,23 +20,27 @@ function withUnknownFields(body: string): string {
   return body.replace('"inquiryId": 258799946,', '"inquiryId": 258799946, "buyerAddress": "서울시 어딘가 1-2", ');
 }
 
-function setup() {
+function setup(economyStore: { get: () => Promise<unknown>; set: (value: EconomyState) => Promise<void> } = { get: async () => undefined, set: async () => {} }) {
   let saved: StoredCredentials | undefined;
   let cache: Record<string, CachedLookup> = {};
   const requests: Array<{ url: string; authorization: string | null }> = [];
+  /** While set, every answer waits for it (a request in flight). */
+  let inFlight: Promise<void> | undefined;
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const headers = new Headers(init?.headers);
     requests.push({ url: String(input), authorization: headers.get('Authorization') });
+    await inFlight;
     const body = String(input).includes('/callCenterInquiries/')
       ? withUnknownFields(readFixture('258799946'))
       : '{"code":200,"message":"OK","data":{"content":[],"pagination":{}}}';
     return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
   });
   const credentials = { load: async () => saved, save: async (value: StoredCredentials) => void (saved = value) };
-  const now = () => SAVED_AT;
+  let clock = SAVED_AT;
+  const now = () => clock;
   const subtle = globalThis.crypto.subtle;
   const clients = createClientProvider(credentials, { fetch, subtle, now });
-  const economy = createRequestEconomy({ store: { get: async () => undefined, set: async () => {} }, now });
+  const economy = createRequestEconomy({ store: economyStore, now });
   const lookups = createLookupService({
     source: async () => clients.get(),
     cache: { get: async () => cache, set: async (value) => void (cache = value) },
@@ -56,7 +60,16 @@ function setup() {
     openSidePanel,
     openOptions: async () => {},
   });
-  return { router, requests, saved: () => saved, cache: () => cache, openSidePanel, economy };
+  return {
+    router,
+    requests,
+    saved: () => saved,
+    cache: () => cache,
+    openSidePanel,
+    economy,
+    setClock: (at: number) => void (clock = at),
+    holdAnswers: (until: Promise<void> | undefined) => void (inFlight = until),
+  };
 }
 
 const SAVE = { type: 'save-credentials', accessKey: ' a1b2c3d4-e5f6-7890-abcd-ef1234567890 ', vendorId: 'a00012345', secretKey: ` ${SECRET}\n` };
@@ -199,6 +212,56 @@ describe('background router', () => {
     await s.router.dispatch(SAVE, OWN_PAGE);
     s.economy.settle('A00012345', 'x', { kind: 'rate-limited', status: 429 }, false, false, Date.UTC(2025, 9, 15, 8, 30));
     expect(await s.router.dispatch({ type: 'test-connection' }, OWN_PAGE)).toEqual({ ok: false, error: { kind: 'rate-limited', resumesAt: Date.UTC(2025, 9, 15, 8, 31) } });
+    expect(s.requests).toEqual([]);
+  });
+
+  it('ten presses of Test connection at once send one request, not ten (issue 16, item 3)', async () => {
+    const s = setup();
+    await s.router.dispatch(SAVE, OWN_PAGE);
+    const presses = await Promise.all(Array.from({ length: 10 }, () => s.router.dispatch({ type: 'test-connection' }, OWN_PAGE)));
+    expect(presses.every((answer) => answer?.ok)).toBe(true);
+    expect(s.requests.length).toBe(1);
+  });
+
+  it('Test connection waits for the half-open probe instead of sending a second one (issue 16, item 3)', async () => {
+    const s = setup();
+    await s.router.dispatch(SAVE, OWN_PAGE);
+    s.economy.settle('A00012345', 'x', { kind: 'rate-limited', status: 429 }, false, false, SAVED_AT);
+    s.setClock(SAVED_AT + 61_000);
+    let release!: () => void;
+    s.holdAnswers(new Promise<void>((resolve) => (release = resolve)));
+    const probe = s.router.dispatch({ type: 'lookup', id: '258799946' }, OWN_PAGE);
+    await vi.waitFor(() => expect(s.requests.length).toBe(1));
+    const tested = s.router.dispatch({ type: 'test-connection' }, OWN_PAGE);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(s.requests.length).toBe(1); // only the probe is out
+    s.holdAnswers(undefined);
+    release();
+    expect(await probe).toMatchObject({ ok: true });
+    expect(await tested).toMatchObject({ ok: true });
+    expect(s.requests.length).toBe(2);
+    expect(s.economy.report('A00012345', undefined, SAVED_AT + 61_000).breaker.phase).toBe('closed');
+  });
+
+  it('a cold worker: test-connection and get-usage wait for the saved pause (issue 16, item 5)', async () => {
+    let load!: (state: EconomyState) => void;
+    const loading = new Promise<EconomyState>((resolve) => (load = resolve));
+    const s = setup({ get: () => loading, set: async () => {} });
+    await s.router.dispatch(SAVE, OWN_PAGE);
+    const tested = s.router.dispatch({ type: 'test-connection' }, OWN_PAGE);
+    const usage = s.router.dispatch({ type: 'get-usage' }, OWN_PAGE);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const resumesAt = SAVED_AT + 60_000;
+    load({
+      breakers: { A00012345: { phase: 'open', reason: 'rate-limited', resumesAt, pausedAt: SAVED_AT, trips: { 'rate-limited': 1, blocked: 0 } } },
+      holds: {},
+      slowUntil: 0,
+      bucket: { tokens: 5, updatedAt: SAVED_AT, sent: [] },
+      usage: {},
+      trips: [],
+    });
+    expect(await tested).toEqual({ ok: false, error: { kind: 'rate-limited', resumesAt } });
+    expect(await usage).toMatchObject({ ok: true, value: { breaker: { phase: 'open', resumesAt } } });
     expect(s.requests).toEqual([]);
   });
 

@@ -25,6 +25,9 @@ function setup({
       return answer ?? { ok: true, value: { inquiry: { inquiryId: id, vendorItemIds: [], replies: [], extra: {} }, fetchedAt: NOW, fromCache: false } };
     },
     async clear() {},
+    async onBudget() {
+      return { ok: true, value: null };
+    },
     async flushed() {},
   };
   const lookups = withSamplesAndKeyAge(real, {
@@ -59,6 +62,14 @@ describe('background lookups with sample mode and key age', () => {
     expect(await setup({ issuedDaysAgo: 170, answer: denied }).lookups.lookup('1')).toEqual(denied);
     const clock: Result<LookupValue> = { ok: false, error: { kind: 'signature-expired', status: 401 } };
     expect(await setup({ issuedDaysAgo: 181, answer: clock }).lookups.lookup('1')).toEqual(clock);
+  });
+
+  it('keeps saying the key expired on later lookups, refused by the hold without asking Coupang (no status)', async () => {
+    const held: Result<LookupValue> = { ok: false, error: { kind: 'not-authorized', held: true } };
+    expect(await setup({ issuedDaysAgo: 181, answer: held }).lookups.lookup('1')).toEqual({ ok: false, error: { kind: 'key-expired', held: true } });
+    expect(await setup({ issuedDaysAgo: 170, answer: held }).lookups.lookup('1')).toEqual(held);
+    const ip: Result<LookupValue> = { ok: false, error: { kind: 'ip-not-allowed', held: true } };
+    expect(await setup({ issuedDaysAgo: 181, answer: ip }).lookups.lookup('1')).toEqual(ip);
   });
 
   it("tells every answer how far Coupang's clock is from this computer's, once the gateway showed it (docs/coupang-api.md#deadline)", async () => {

@@ -326,7 +326,7 @@ describe('testConnection', () => {
 
   it('makes the one-day, one-row list call for today in Korea, signed over the exact query', async () => {
     const { client, sent } = await setup(() => ok(listBody));
-    expect(await client.testConnection()).toEqual({ ok: true, value: { serverDate: Date.parse(SERVER_DATE) } });
+    expect(await client.testConnection()).toEqual({ ok: true, value: { serverDate: Date.parse(SERVER_DATE), cagWarning: false } });
     expect(sent[0]?.url).toBe(
       'https://api-gateway.coupang.com/v2/providers/openapi/apis/api/v5/vendors/A00012345/callCenterInquiries' +
         '?vendorId=A00012345&partnerCounselingStatus=NONE&inquiryStartAt=2025-10-15&inquiryEndAt=2025-10-15&pageNum=1&pageSize=1',

@@ -80,3 +80,16 @@ describe('circuit breaker', () => {
     expect(state.resumesAt).toBe(5_000);
   });
 });
+
+describe('a clock set back during a probe (issue 16, item 1)', () => {
+  it('a probe stamped 10 minutes in the future is not waited for 10 minutes', () => {
+    const probing = probeStarted({ ...CLOSED, phase: 'open', reason: 'rate-limited', resumesAt: 10 * MIN }, 10 * MIN);
+    expect(gate(probing, 10 * MIN).verdict).toBe('wait');
+    expect(gate(probing, 0).verdict).toBe('probe');
+  });
+
+  it('a small step back still waits for the probe out (one probe at a time)', () => {
+    const probing = probeStarted({ ...CLOSED, phase: 'open', reason: 'rate-limited', resumesAt: MIN }, MIN);
+    expect(gate(probing, MIN - 1_000).verdict).toBe('wait');
+  });
+});

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LookupError, Result } from '@/utils/coupang/error-kinds';
 import type { Inquiry } from '@/utils/coupang/inquiry';
-import { createLookupService, FRESH_FOR_MS, type CachedLookup, type InquirySource } from '@/utils/lookup/lookup-service';
+import { createLookupService, FRESH_FOR_MS, REPLACE_SETTLE_MS, type CachedLookup, type InquirySource } from '@/utils/lookup/lookup-service';
 import { createRequestEconomy, type EconomyState } from '@/utils/lookup/request-economy';
 
 const START = Date.UTC(2026, 11, 2, 9, 0, 0);
@@ -175,16 +175,71 @@ describe('lookup service: cache', () => {
     expect(Object.keys(s.stored()).sort()).toEqual(['2', '3', '4']);
   });
 
-  it('an answer fetched with the old keys is never cached after the keys change', async () => {
+  it('a request out with the old keys is stopped when the keys change, and its answer never cached', async () => {
     const s = setup();
     s.holdRequests();
     const pending = s.service.lookup('77');
     await vi.advanceTimersByTimeAsync(0);
     await s.service.clear();
-    s.releaseAll();
-    await settle(pending);
     await s.flush();
+    expect(s.signals[0]?.aborted).toBe(true);
     expect(s.stored()).toEqual({});
+    // The asker is asked again (with the keys now saved), not left waiting.
+    for (let i = 0; i < 10 && s.calls.length < 2; i++) await vi.advanceTimersByTimeAsync(1_000);
+    s.releaseAll();
+    expect(await settle(pending)).toMatchObject({ ok: true });
+    expect(s.calls).toEqual(['77', '77']);
+  });
+
+  it('changing the keys stops what the old keys had in flight: the asker and a new lookup get an answer signed with the new keys', async () => {
+    const sent: Array<{ key: string; signal: AbortSignal }> = [];
+    const sourceFor = (key: string): InquirySource => ({
+      vendorId: 'A00012345',
+      holdKey: key,
+      getInquiry: (id, { signal }) => {
+        sent.push({ key, signal });
+        if (key === 'old') return new Promise((resolve) => signal.addEventListener('abort', () => resolve({ ok: false, error: { kind: 'aborted' } }), { once: true }));
+        return Promise.resolve({ ok: true, value: { inquiry: inquiry(id) } });
+      },
+    });
+    let current = sourceFor('old');
+    const service = createLookupService({
+      source: async () => ({ ok: true, value: current }),
+      cache: asyncStore<Record<string, CachedLookup>>(),
+      economy: createRequestEconomy({ store: asyncStore<EconomyState>(), now: () => Date.now() }),
+      now: () => Date.now(),
+      random: () => 0.5,
+    });
+    const first = service.lookup('77');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent.map((s) => s.key)).toEqual(['old']);
+    current = sourceFor('new');
+    await service.clear();
+    const second = service.lookup('77');
+    expect(await settle(first)).toMatchObject({ ok: true });
+    expect(await settle(second)).toMatchObject({ ok: true });
+    expect(sent[0]?.signal.aborted).toBe(true);
+    expect(sent.slice(1).map((s) => s.key)).toEqual(['new']);
+  });
+
+  it('a connection test still waiting its turn when the keys change is answered, never sent with the old keys', async () => {
+    const s = setup();
+    s.holdRequests();
+    // Spend the burst so the test has to wait its turn in the queue.
+    const lookups = ['1', '2', '3', '4', '5'].map((id) => s.service.lookup(id));
+    await vi.advanceTimersByTimeAsync(0);
+    let sent = 0;
+    const test = s.service.onBudget({ vendorId: 'A00012345', holdKey: 'A00012345@1' }, async () => {
+      sent += 1;
+      return { ok: true, value: {} };
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    await s.service.clear();
+    expect(await settle(test)).toEqual({ ok: false, error: { kind: 'aborted' } });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(sent).toBe(0);
+    s.releaseAll();
+    await settle(Promise.all(lookups));
   });
 
   it('passes the source error through without a request (no keys saved)', async () => {
@@ -226,6 +281,30 @@ describe('lookup service: askers', () => {
     expect(s.calls).not.toContain('1010');
   });
 
+  it("the popup's pattern: 20 numbers in 1.5 s, each replacing one still in flight, send at most 6, the last shown (issue 16, item 2)", async () => {
+    const s = setup();
+    s.holdRequests(); // Coupang takes longer than the seller's typing: each replaced lookup is still out
+    let previous: AbortController | undefined;
+    const results: Array<Promise<unknown>> = [];
+    for (let i = 0; i < 20; i++) {
+      previous?.abort();
+      previous = new AbortController();
+      results.push(s.service.lookup(String(2_000 + i), { signal: previous.signal }));
+      await vi.advanceTimersByTimeAsync(75);
+    }
+    const sentWhileTyping = s.calls.length;
+    s.releaseAll();
+    const last = settle(results[19]!, 0);
+    for (let step = 0; step < 50; step++) {
+      await vi.advanceTimersByTimeAsync(100);
+      s.releaseAll();
+    }
+    expect(await last).toMatchObject({ ok: true, value: { inquiry: { inquiryId: '2019' } } });
+    console.info(`popup pattern: ${sentWhileTyping} sent while typing, ${s.calls.length} in all`);
+    expect(s.calls.length).toBeLessThanOrEqual(6);
+    expect(s.calls.at(-1)).toBe('2019');
+  });
+
   it('aborts the request in flight when its last asker is gone, not before', async () => {
     const s = setup();
     s.holdRequests();
@@ -243,7 +322,7 @@ describe('lookup service: askers', () => {
     // A new asker starts a new request rather than joining the aborted one.
     s.releaseAll();
     const third = s.service.lookup('5');
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(REPLACE_SETTLE_MS + 10); // it follows a dropped lookup: it settles first
     s.releaseAll();
     expect(await settle(third)).toMatchObject({ ok: true });
   });

@@ -33,6 +33,16 @@ describe('skew clock', () => {
 describe('withSkewCorrection', () => {
   type Answer = Result<{ serverDate?: number }, LookupError>;
 
+  it("keeps the first answer's X-CAG-Warnings when it signs again (issue 16, item 4)", async () => {
+    const clock = createSkewClock(() => LOCAL);
+    let calls = 0;
+    const call = async (): Promise<Result<{ serverDate?: number; cagWarning?: boolean }, LookupError>> =>
+      ++calls === 1
+        ? { ok: false, error: { kind: 'signature-expired', status: 401, serverDate: LOCAL + HOUR, cagWarning: true } }
+        : { ok: true, value: { serverDate: LOCAL + HOUR, cagWarning: false } };
+    expect(await withSkewCorrection(clock, call)).toEqual({ ok: true, value: { serverDate: LOCAL + HOUR, cagWarning: true } });
+  });
+
   it('signs again, once, after an expired signature from a skewed clock', async () => {
     const clock = createSkewClock(() => LOCAL);
     const signedAt: number[] = [];

@@ -62,3 +62,31 @@ describe('token bucket', () => {
     expect(windowCap(8)).toBe(8);
   });
 });
+
+describe('a clock set back (issue 16, item 1)', () => {
+  const TEN_MIN = 10 * 60_000;
+
+  it('a bucket saved 10 minutes in the future does not hold the next request for 10 minutes', () => {
+    // Saved while the PC was 10 minutes fast: five sends spent the burst, then Windows corrected the clock.
+    let state = fullBucket(TEN_MIN);
+    for (let i = 0; i < BURST; i += 1) state = take(state, 2, TEN_MIN);
+    const at = nextSendAt(state, 2, 0);
+    expect(at).toBeLessThanOrEqual(1_000 + ARRIVAL_MARGIN_MS);
+  });
+
+  it('after the jump the budget still holds: no more than the burst in a rolling second', () => {
+    let state = fullBucket(TEN_MIN);
+    state = take(state, 2, TEN_MIN);
+    const sent: number[] = [];
+    let now = 0;
+    for (let i = 0; i < 12; i += 1) {
+      now = nextSendAt(state, 2, now);
+      state = take(state, 2, now);
+      sent.push(now);
+    }
+    expect(sent[sent.length - 1]).toBeLessThan(10_000);
+    for (const start of sent) expect(sent.filter((t) => t >= start && t < start + 1_000).length).toBeLessThanOrEqual(BURST);
+    expect(state.updatedAt).toBeLessThanOrEqual(now);
+    expect(state.sent.every((t) => t <= now)).toBe(true);
+  });
+});

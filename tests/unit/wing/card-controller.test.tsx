@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDecorator, type Decorator } from '@/utils/detect/decorate';
 import { detectInquiryIds } from '@/utils/detect/detect-inquiry-ids';
 import type { Result } from '@/utils/coupang/error-kinds';
@@ -34,6 +34,11 @@ let decorator: Decorator;
 let caret: Caret | undefined;
 /** The range painted as the ID under the pointer. */
 let hovered: Range | undefined;
+/** The seller's own input: the test's stand-in for the browser's isTrusted (happy-dom's events are all untrusted). */
+let sellerEvents: WeakSet<Event>;
+/** Messages the card sent to the background (side panel, options), and how often it turned cards off. */
+let messages: unknown[];
+let turnedOff: number;
 
 beforeEach(() => {
   document.body.innerHTML = `
@@ -47,6 +52,9 @@ beforeEach(() => {
   caret = undefined;
   hovered = undefined;
   timers = createFakeTimers();
+  sellerEvents = new WeakSet();
+  messages = [];
+  turnedOff = 0;
   asked = [];
   now = NOW;
   container = document.getElementById('container') as HTMLElement;
@@ -57,13 +65,18 @@ beforeEach(() => {
     t: createTranslator('en'),
     locale: 'en',
     lookup: (id, options) => new Promise((answer) => asked.push({ id, options, answer })),
-    ask: (async () => failure('extension-error')) as never,
+    ask: (async (message: unknown) => {
+      messages.push(message);
+      return failure('extension-error');
+    }) as never,
     keyboard: createKeyboardNavigation(timers.setTimer),
     openDelayMs: 300,
     setTimer: timers.setTimer,
     clearTimer: timers.clearTimer,
     pageVendor: () => undefined,
-    onDisableCards: () => undefined,
+    onDisableCards: () => {
+      turnedOff += 1;
+    },
     now: () => now,
     decorator,
     caretAt: () => caret,
@@ -71,6 +84,7 @@ beforeEach(() => {
     hoverPaint: (range) => {
       hovered = range;
     },
+    trusted: (event) => sellerEvents.has(event),
   });
   for (const type of ['pointerover', 'pointermove', 'pointerout', 'focusin', 'focusout'] as const) {
     document.addEventListener(type, (event) => {
@@ -100,6 +114,17 @@ const rest = (element: Element) => {
   element.dispatchEvent(new Event('pointerover', { bubbles: true }));
   timers.advance(300);
 };
+/** An event as the browser delivers the seller's own input. */
+const seller = <E extends Event>(event: E): E => {
+  sellerEvents.add(event);
+  return event;
+};
+const key = (name: string, type: 'keydown' | 'keyup' = 'keydown') => seller(new KeyboardEvent(type, { key: name, bubbles: true }));
+/** The seller clicks (the browser's trusted click). */
+const press = (element: Element | null) => {
+  if (!element) throw new Error('nothing to press');
+  element.dispatchEvent(seller(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true })));
+};
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('keyboard focus', () => {
@@ -111,7 +136,7 @@ describe('keyboard focus', () => {
   });
 
   it('Tab onto an ID opens its card once focus has rested for the delay, not before', () => {
-    cards.keyDown(new KeyboardEvent('keydown', { key: 'Tab' }));
+    cards.keyDown(key('Tab'));
     focusIn(idSpan());
     timers.advance(299);
     expect(asked).toEqual([]);
@@ -121,7 +146,7 @@ describe('keyboard focus', () => {
   });
 
   it('a key that does not move focus (Enter) does not make a later focus count', () => {
-    cards.keyDown(new KeyboardEvent('keydown', { key: 'Enter' }));
+    cards.keyDown(key('Enter'));
     focusIn(idSpan());
     timers.advance(1_000);
     expect(asked).toEqual([]);
@@ -149,6 +174,18 @@ describe('asking through the injected lookup', () => {
       [ID, true],
       [LINK_ID, false],
     ]);
+  });
+  it('Retry on a held failure asks with retry, so it can lift the hold (docs/request-economy.md#holds); Retry on another failure only refreshes', async () => {
+    rest(idSpan());
+    asked[0]?.answer(failure('forbidden', { status: 403, detail: 'Not allowed IP', held: true }));
+    await flush();
+    const retryButton = () => container.querySelector('.csl-hc-failed button') as HTMLButtonElement;
+    press(retryButton());
+    expect(asked[1]?.options).toMatchObject({ refresh: true, retry: true });
+    asked[1]?.answer(failure('network'));
+    await flush();
+    press(retryButton());
+    expect(asked[2]?.options).toMatchObject({ refresh: true, retry: false });
   });
 });
 
@@ -215,11 +252,11 @@ describe('IDs within a longer text (marked with attributes, the page’s text no
   it('Tab onto an element holding two IDs opens the first; ArrowRight moves to the next', () => {
     const two = byId('two');
     expect(two.getAttribute('tabindex')).toBe('0');
-    cards.keyDown(new KeyboardEvent('keydown', { key: 'Tab' }));
+    cards.keyDown(key('Tab'));
     two.focus();
     timers.advance(300);
     expect(asked.map((a) => a.id)).toEqual([TWO[0]]);
-    cards.keyDown(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
+    cards.keyDown(key('ArrowRight'));
     timers.advance(300);
     expect(asked.map((a) => a.id)).toEqual([TWO[0], TWO[1]]);
     expect(dialog()?.getAttribute('aria-label')).toContain(TWO[1]);
@@ -271,10 +308,10 @@ describe('an open card', () => {
 
   it('a pinned card stays open across in-app navigation; an unpinned one closes', () => {
     rest(idSpan());
-    (container.querySelector('button[aria-pressed]') as HTMLButtonElement).click();
+    press(container.querySelector('button[aria-pressed]'));
     cards.navigated();
     expect(dialog()).not.toBeNull();
-    (container.querySelector('button[aria-pressed]') as HTMLButtonElement).click();
+    press(container.querySelector('button[aria-pressed]'));
     cards.navigated();
     expect(dialog()).toBeNull();
   });
@@ -287,12 +324,123 @@ describe('an open card', () => {
     let top = 100;
     span.getBoundingClientRect = () => ({ top, left: 10, width: 80, height: 16, bottom: top + 16, right: 90, x: 10, y: top }) as DOMRect;
     rest(span);
-    (container.querySelector('button[aria-pressed]') as HTMLButtonElement).click();
+    press(container.querySelector('button[aria-pressed]'));
     const placedAt = () => (dialog() as HTMLElement).style.top;
     const first = placedAt();
     top = 40;
     document.dispatchEvent(new Event('scroll'));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(placedAt()).not.toBe(first);
+  });
+});
+
+describe("only the seller's own input acts on the card (docs/wing-content-script.md#trust)", () => {
+  const PHONE = '010-9876-5432';
+  /** Everything a page script can do to a button in the card's open shadow root. */
+  const pageScriptPresses = (button: HTMLElement) => {
+    button.click();
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+    button.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
+  };
+
+  it('a page script pressing every button of a shown card pins, copies, reveals, asks and turns off nothing', async () => {
+    rest(idSpan());
+    asked[0]?.answer(success({ inquiry: unansweredInquiry(), fetchedAt: NOW, fromCache: false }));
+    await flush();
+    const buttons = [...container.querySelectorAll('button')];
+    // Pin, Close, Copy ID, Copy summary, Open in side panel, Refresh, Show (phone), Turn off, Settings.
+    expect(buttons.length).toBeGreaterThanOrEqual(9);
+    const before = container.innerHTML;
+    for (const button of buttons) pageScriptPresses(button);
+    await flush();
+    expect(container.innerHTML).toBe(before);
+    expect(dialog()?.textContent).not.toContain(PHONE);
+    expect(asked).toHaveLength(1);
+    expect(messages).toEqual([]);
+    expect(turnedOff).toBe(0);
+    // The seller's own presses do act: the gate is not simply shut.
+    press(container.querySelector('.csl-toggle'));
+    await flush();
+    expect(dialog()?.textContent).toContain(PHONE);
+    press([...container.querySelectorAll('.csl-hc-link')][0] as Element);
+    expect(turnedOff).toBe(1);
+  });
+
+  it("a page script pressing a failed card's Retry asks nothing; the seller's press asks again", async () => {
+    rest(idSpan());
+    asked[0]?.answer(failure('server-error'));
+    await flush();
+    const retry = [...container.querySelectorAll('button')].find((button) => button.textContent === 'Retry') as HTMLElement;
+    for (let i = 0; i < 5; i++) pageScriptPresses(retry);
+    expect(asked).toHaveLength(1);
+    press(retry);
+    expect(asked).toHaveLength(2);
+  });
+
+  it("a page script's synthetic Escape, arrow or Tab keys close, move and open nothing", () => {
+    rest(idSpan());
+    cards.keyDown(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(dialog()).not.toBeNull();
+    cards.keyDown(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+    focusIn(byId('two'));
+    timers.advance(1_000);
+    cards.keyDown(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(asked.map((a) => a.id)).toEqual([ID]);
+    cards.keyDown(key('Escape'));
+    expect(dialog()).toBeNull();
+  });
+});
+
+describe('Escape (the page has its own Escape: docs/wing-content-script.md#keyboard)', () => {
+  let field: HTMLTextAreaElement;
+  beforeEach(() => {
+    field = document.createElement('textarea');
+    document.body.append(field);
+  });
+
+  it("Escape in the page's text field closes an unpinned card and leaves focus in the field", () => {
+    rest(idSpan());
+    field.focus();
+    cards.keyDown(key('Escape'));
+    expect(dialog()).toBeNull();
+    expect(document.activeElement).toBe(field);
+  });
+
+  it("Escape in the page's text field leaves a pinned card open", () => {
+    rest(idSpan());
+    press(container.querySelector('button[aria-pressed]'));
+    field.focus();
+    cards.keyDown(key('Escape'));
+    expect(dialog()).not.toBeNull();
+    expect(document.activeElement).toBe(field);
+  });
+
+  it('Escape from the card returns focus to the number', () => {
+    rest(idSpan());
+    byId('host').tabIndex = -1;
+    byId('host').focus();
+    cards.keyDown(key('Escape'));
+    expect(dialog()).toBeNull();
+    expect(document.activeElement).toBe(idSpan());
+  });
+});
+
+describe('after a pause (docs/request-economy.md#breaker)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('a paused card asks again by itself when the pause ends, once', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    rest(idSpan());
+    asked[0]?.answer(failure('rate-limited', { resumesAt: Date.now() + 3_000 }));
+    await vi.waitFor(() => expect(dialog()?.textContent).toMatch(/0:0[23]/));
+    vi.advanceTimersByTime(3_000);
+    expect(asked.map((a) => [a.id, a.options?.refresh])).toEqual([
+      [ID, false],
+      [ID, false],
+    ]);
+    vi.advanceTimersByTime(60_000);
+    expect(asked).toHaveLength(2);
   });
 });

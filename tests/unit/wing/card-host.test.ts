@@ -18,7 +18,8 @@ describe('the card host', () => {
     expect(ui.host.style.position).toBe('fixed');
     expect(ui.host.style.width).toBe('0px');
     const style = ui.host.shadowRoot?.querySelector('style')?.textContent ?? '';
-    expect(style).toContain(':host{all:initial !important;}');
+    // all:initial !important outranks the inline box, so the host rule repeats it as important (issue 16 item 11).
+    expect(style).toContain(':host{all:initial !important;position:fixed !important;top:0 !important;left:0 !important;width:0 !important;height:0 !important;z-index:2147483647 !important;}');
     expect(style).toContain(':host { --csl-gap: 8px; }');
     expect(style).not.toContain(':root');
     expect(ui.container.parentNode).toBe(ui.host.shadowRoot);
@@ -37,6 +38,6 @@ describe('the card host', () => {
       throw new Error('offline');
     });
     const ui = await createCardHost(document, '/content-scripts/wing.css');
-    expect(ui.host.shadowRoot?.querySelector('style')?.textContent).toContain(':host{all:initial !important;}');
+    expect(ui.host.shadowRoot?.querySelector('style')?.textContent).toContain(':host{all:initial !important;position:fixed !important;');
   });
 });

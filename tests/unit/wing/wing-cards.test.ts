@@ -22,6 +22,8 @@ const PAGE = `
 function fakeContext() {
   const invalidated: (() => void)[] = [];
   const controller = new AbortController();
+  /** The extension was reloaded or updated and nothing has told this context yet (runtime.id is gone). */
+  let runtimeGone = false;
   const ctx = {
     isValid: true,
     signal: controller.signal,
@@ -31,12 +33,26 @@ function fakeContext() {
     requestIdleCallback: (run: () => void) => setTimeout(run, 0),
     onInvalidated: (run: () => void) => void invalidated.push(run),
   };
+  const invalidate = () => {
+    if (controller.signal.aborted) return;
+    ctx.isValid = false;
+    controller.abort();
+    for (const run of invalidated) run();
+  };
+  // As WXT's: reading isValid once runtime.id is gone notifies the invalidation; abort-only wrappers
+  // (requestIdleCallback) keep running until someone reads it.
+  Object.defineProperty(ctx, 'isValid', {
+    get: () => {
+      if (runtimeGone) invalidate();
+      return !controller.signal.aborted;
+    },
+    set: () => undefined,
+  });
   return {
     ctx: ctx as unknown as ContentScriptContext,
-    invalidate() {
-      ctx.isValid = false;
-      controller.abort();
-      for (const run of invalidated) run();
+    invalidate,
+    runtimeGone() {
+      runtimeGone = true;
     },
   };
 }
@@ -70,11 +86,12 @@ afterEach(() => {
 });
 
 async function start() {
-  const { ctx, invalidate } = fakeContext();
+  const fake = fakeContext();
+  const { ctx, invalidate } = fake;
   teardown = invalidate;
   await startWingCards(ctx, 'en-US');
   await settle();
-  return { invalidate };
+  return { invalidate, runtimeGone: fake.runtimeGone };
 }
 
 describe('Wing cards from start to teardown', () => {
@@ -126,5 +143,20 @@ describe('Wing cards from start to teardown', () => {
     await updateSettings({ hoverDelayMs: 500 });
     await settle();
     expect(marked()).toEqual([]);
+  });
+
+  it('an orphaned content script (extension reloaded, nothing told yet) cleans up at its next scan instead of scanning on', async () => {
+    const { runtimeGone } = await start();
+    expect(marked()).toContain('1015668177');
+    const row = '<tr><td>1015668180</td><td>-</td></tr>';
+    const expected = document.createElement('body');
+    expected.innerHTML = pristine;
+    expected.querySelector('tbody')?.insertAdjacentHTML('beforeend', row);
+    runtimeGone();
+    document.querySelector('tbody')?.insertAdjacentHTML('beforeend', row);
+    await settle();
+    expect(marked()).toEqual([]);
+    expect(document.querySelector('cs-lens-card')).toBeNull();
+    expect(pageMarkup()).toBe(expected.innerHTML);
   });
 });
