@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createDraftStore } from '@/utils/answer/drafts';
 import { createClientProvider } from '@/utils/background/client-provider';
 import { CONTEXT_MENU_ID, handleContextMenuClick } from '@/utils/background/context-menu';
 import { createRouter, type MessageSender } from '@/utils/background/router';
@@ -12,6 +13,7 @@ import { openPanel } from '@/utils/open-panel';
 import { createRequestEconomy } from '@/utils/lookup/request-economy';
 import { LOOKUP_PORT } from '@/utils/messaging';
 import {
+  answerDraftsItem,
   clockOffsetItem,
   inquiryCacheItem,
   readSettings,
@@ -65,6 +67,7 @@ export default defineBackground(() => {
     economy,
     openSidePanel: (id, sender) => openSidePanel(sender.tab?.id, id),
     openOptions: () => browser.runtime.openOptionsPage(),
+    drafts: createDraftStore({ getValue: () => answerDraftsItem.getValue(), setValue: (value) => answerDraftsItem.setValue(value) }, now),
   });
 
   // Every listener is registered synchronously, before any await, so a restarted worker gets the waking event.

@@ -63,6 +63,9 @@ export const sidePanelInquiryItem = storage.defineItem<string>('session:sidePane
 /** Looked-up inquiries (buyer data included), kept only in session storage; validated by the lookup service. */
 export const inquiryCacheItem = storage.defineItem<unknown>('session:inquiryCache');
 
+/** Unsent answers per inquiry (docs/answering.md#drafts): may hold buyer data, so session storage only. */
+export const answerDraftsItem = storage.defineItem<unknown>('session:answerDrafts');
+
 /** The request budget, breakers, holds and usage counts (docs/request-economy.md): no secret, no buyer data. */
 export const requestEconomyItem = storage.defineItem<unknown>('local:requestEconomy');
 

@@ -1,3 +1,4 @@
+import type { DraftStore } from '../answer/drafts';
 import type { CredentialsStore } from '../credentials-store';
 import { forContentScript, shownError } from '../lookup/content-script-view';
 import type { LookupService } from '../lookup/lookup-service';
@@ -26,6 +27,8 @@ export interface RouterDeps {
   openSidePanel: (id: string, sender: MessageSender) => Promise<void>;
   /** Content scripts have no runtime.openOptionsPage of their own. */
   openOptions: () => Promise<void>;
+  /** The seller's unsent answers (docs/answering.md#drafts); absent: drafts are refused as not wired. */
+  drafts?: DraftStore;
 }
 
 type Response = ResponseMap[keyof ResponseMap];
@@ -97,12 +100,21 @@ export function createRouter(deps: RouterDeps) {
         return setKeyIssued(deps.credentials, request.issuedAt, deps.now());
       case 'check-vendor':
         return success(matchVendor(statusOf(await deps.credentials.load()).vendorId, request.pageVendor));
-      // Placeholder of the answer-base branch: the answer-core work replaces it with the write service.
+      // Drafts (docs/answering.md#drafts): held by the background, never in storage.local, never logged.
+      case 'get-draft':
+        if (!deps.drafts) return failure('extension-error', { detail: 'drafts are not wired' });
+        return success(await deps.drafts.get(request.id));
+      case 'save-draft':
+        if (!deps.drafts) return failure('extension-error', { detail: 'drafts are not wired' });
+        await deps.drafts.save(request.id, request.text);
+        return success(null);
+      case 'discard-draft':
+        if (!deps.drafts) return failure('extension-error', { detail: 'drafts are not wired' });
+        await deps.drafts.discard(request.id);
+        return success(null);
+      // Not built yet (issue 17 write service): refused, nothing is sent.
       case 'answer':
       case 'confirm':
-      case 'get-draft':
-      case 'save-draft':
-      case 'discard-draft':
         return failure('extension-error', { detail: 'answering is not wired yet' });
     }
   }

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { createClientProvider } from '@/utils/background/client-provider';
+import { createDraftStore } from '@/utils/answer/drafts';
 import { createRouter, type MessageSender } from '@/utils/background/router';
 import type { StoredCredentials } from '@/utils/credentials-store';
 import { createLookupService, type CachedLookup } from '@/utils/lookup/lookup-service';
@@ -48,6 +49,7 @@ function setup(economyStore: { get: () => Promise<unknown>; set: (value: Economy
     now,
   });
   const openSidePanel = vi.fn(async () => {});
+  let draftBox: unknown;
   const router = createRouter({
     extensionId: EXTENSION_ID,
     extensionOrigin: ORIGIN,
@@ -59,9 +61,11 @@ function setup(economyStore: { get: () => Promise<unknown>; set: (value: Economy
     economy,
     openSidePanel,
     openOptions: async () => {},
+    drafts: createDraftStore({ getValue: async () => draftBox, setValue: async (value) => void (draftBox = value) }, now),
   });
   return {
     router,
+    drafts: () => draftBox,
     requests,
     saved: () => saved,
     cache: () => cache,
@@ -277,5 +281,16 @@ describe('background router', () => {
     expect(s.saved()?.keyIssuedAt).toBe(earlier);
     await s.router.dispatch({ type: 'clear-secret' }, OWN_PAGE);
     expect(s.saved()?.keyIssuedAt).toBeUndefined();
+  });
+
+  it('keeps drafts per inquiry in the background, for content scripts and own pages alike', async () => {
+    const s = setup();
+    expect(await s.router.dispatch({ type: 'get-draft', id: '123' }, CONTENT_SCRIPT)).toEqual({ ok: true, value: null });
+    expect(await s.router.dispatch({ type: 'save-draft', id: '123', text: '확인했습니다' }, CONTENT_SCRIPT)).toEqual({ ok: true, value: null });
+    const got = await s.router.dispatch({ type: 'get-draft', id: '123' }, OWN_PAGE);
+    expect(got).toMatchObject({ ok: true, value: { text: '확인했습니다' } });
+    expect(s.drafts()).toMatchObject({ '123': { text: '확인했습니다' } });
+    expect(await s.router.dispatch({ type: 'discard-draft', id: '123' }, OWN_PAGE)).toEqual({ ok: true, value: null });
+    expect(await s.router.dispatch({ type: 'get-draft', id: '123' }, CONTENT_SCRIPT)).toEqual({ ok: true, value: null });
   });
 });
