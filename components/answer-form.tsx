@@ -3,7 +3,10 @@ import type { LookupError, Result } from '../utils/coupang/error-kinds';
 import type { MessageKey } from '../utils/i18n/en';
 import type { Translate } from '../utils/i18n/translate';
 import type { WriteValue } from '../utils/messaging';
-import { ANSWER_MAX, answerLength, checkAnswerInput, type AnswerInputProblem } from '../utils/answer-view/input-checks';
+import { ANSWER_MAX_CHARS, checkAnswerText, countAnswerChars, normaliseAnswerText } from '../utils/answer/text';
+
+/** Refused before anything is sent: the core's text reasons (utils/answer/text.ts), or no Wing user ID. */
+type AnswerInputProblem = 'empty' | 'too-short' | 'too-long' | 'noWingUser';
 
 /**
  * A failed write as the view reads it. `outcomeUnknown`: Coupang did not confirm (timeout, 5xx after the
@@ -25,8 +28,13 @@ export interface AnswerFormProps {
   onDraft: (text: string) => void;
   onDiscard: () => void;
   onClose: () => void;
-  /** answer (or confirm, with `mode="confirm"`): called once per Send to Coupang press. */
+  /**
+   * answer (or confirm, with `mode="confirm"`): called once per Send to Coupang press with exactly the text
+   * the review showed (line breaks normalised to \n, nothing else changed).
+   */
   send: (text: string, replyBy: string) => Promise<Result<WriteValue, AnswerError>>;
+  /** The write went through (or was answered locally for a sample): the surface shows the inquiry answered. */
+  onSent?: (value: WriteValue) => void;
   mode?: 'answer' | 'confirm';
   /** The store is paused until then (epoch ms): Send is disabled, the draft stays. */
   pausedUntil?: number;
@@ -52,8 +60,8 @@ type Step =
 
 const PROBLEM_KEY = {
   empty: 'answer.problem.empty',
-  tooShort: 'answer.problem.tooShort',
-  tooLong: 'answer.problem.tooLong',
+  'too-short': 'answer.problem.tooShort',
+  'too-long': 'answer.problem.tooLong',
   noWingUser: 'answer.problem.noWingUser',
 } as const satisfies Record<AnswerInputProblem, string>;
 
@@ -78,6 +86,10 @@ export function AnswerForm(props: AnswerFormProps) {
   const sendingRef = useRef(false);
   const boxRef = useRef<HTMLTextAreaElement>(null);
   const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** The text typed since the last save-draft, if any: saved at once when the form goes away. */
+  const unsaved = useRef<string | undefined>(undefined);
+  const onDraftRef = useRef(props.onDraft);
+  onDraftRef.current = props.onDraft;
   const now = props.now ?? Date.now;
   const paused = props.pausedUntil !== undefined && props.pausedUntil > now();
   const askUser = props.wingUserId.trim() === '';
@@ -85,22 +97,45 @@ export function AnswerForm(props: AnswerFormProps) {
   useEffect(() => {
     if (step.kind === 'edit') boxRef.current?.focus();
   }, [step.kind]);
-  useEffect(() => () => clearTimeout(draftTimer.current), []);
+  // Closing the card or the form, Escape, the pointer leaving or a Wing page change unmount the form: what
+  // was typed since the last save is saved now, not dropped with the timer (docs/answering.md#drafts).
+  useEffect(
+    () => () => {
+      clearTimeout(draftTimer.current);
+      if (unsaved.current !== undefined) onDraftRef.current(unsaved.current);
+      unsaved.current = undefined;
+    },
+    [],
+  );
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (!paused || step.kind !== 'review') return;
+    // The countdown moves while the review waits; Send comes back when the pause ends.
+    const timer = setInterval(() => setTick((n) => n + 1), 1_000);
+    return () => clearInterval(timer);
+  }, [paused, step.kind]);
+
+  const saveDraftNow = (value: string) => {
+    clearTimeout(draftTimer.current);
+    unsaved.current = undefined;
+    props.onDraft(value);
+  };
 
   const onInput = (value: string) => {
     setText(value);
     setProblem(null);
     clearTimeout(draftTimer.current);
-    draftTimer.current = setTimeout(() => props.onDraft(value), props.draftDelayMs ?? 500);
+    unsaved.current = value;
+    draftTimer.current = setTimeout(() => saveDraftNow(value), props.draftDelayMs ?? 500);
   };
 
   const review = gate(() => {
-    const found = mode === 'confirm' ? (user.trim() ? null : 'noWingUser') : checkAnswerInput(text, user);
+    const checked = mode === 'answer' ? checkAnswerText(text) : undefined;
+    const found: AnswerInputProblem | null = checked && !checked.ok ? checked.reason : user.trim() ? null : 'noWingUser';
     setProblem(found);
     if (found) return;
     if (askUser) props.onWingUserId(user.trim());
-    clearTimeout(draftTimer.current);
-    if (mode === 'answer') props.onDraft(text);
+    if (mode === 'answer') saveDraftNow(text);
     setStep({ kind: 'review' });
   });
 
@@ -108,10 +143,11 @@ export function AnswerForm(props: AnswerFormProps) {
     if (sendingRef.current || paused) return;
     sendingRef.current = true;
     setStep({ kind: 'sending' });
-    void props.send(mode === 'confirm' ? '' : text.trim(), user.trim()).then(
+    void props.send(mode === 'confirm' ? '' : normaliseAnswerText(text), user.trim()).then(
       (result) => {
         sendingRef.current = false;
         setStep(result.ok ? { kind: 'sent', sample: result.value.sample === true } : { kind: 'failed', error: result.error });
+        if (result.ok) props.onSent?.(result.value);
       },
       () => {
         sendingRef.current = false;
@@ -123,6 +159,7 @@ export function AnswerForm(props: AnswerFormProps) {
   const back = gate(() => setStep({ kind: 'edit' }));
   const discard = gate(() => {
     clearTimeout(draftTimer.current);
+    unsaved.current = undefined;
     setText('');
     props.onDiscard();
   });
@@ -164,7 +201,7 @@ export function AnswerForm(props: AnswerFormProps) {
   };
   const stopKey = (event: KeyboardEvent) => event.stopPropagation();
 
-  const count = answerLength(text);
+  const count = countAnswerChars(text);
   const title = mode === 'confirm' ? t('answer.confirmTitle', { id: inquiryId }) : t('answer.title', { id: inquiryId });
 
   return (
@@ -209,8 +246,8 @@ export function AnswerForm(props: AnswerFormProps) {
             </ol>
           )}
           {mode === 'answer' && (
-            <p id="answer-count" class={count > ANSWER_MAX ? 'answer-count over' : 'answer-count'} aria-live="polite">
-              {t('answer.count', { count, max: ANSWER_MAX })}
+            <p id="answer-count" class={count > ANSWER_MAX_CHARS ? 'answer-count over' : 'answer-count'} aria-live="polite">
+              {t('answer.count', { count, max: ANSWER_MAX_CHARS })}
             </p>
           )}
           <p id="answer-problem" class="answer-problem" role={problem ? 'alert' : undefined}>
@@ -234,7 +271,7 @@ export function AnswerForm(props: AnswerFormProps) {
       {(step.kind === 'review' || step.kind === 'sending') && (
         <div class="answer-review">
           <p>{mode === 'confirm' ? t('answer.reviewConfirm', { id: inquiryId }) : t('answer.reviewLead', { id: inquiryId })}</p>
-          {mode === 'answer' && <blockquote class="answer-exact">{text.trim()}</blockquote>}
+          {mode === 'answer' && <blockquote class="answer-exact">{normaliseAnswerText(text)}</blockquote>}
           <p class="answer-final">{t('answer.final')}</p>
           {paused && props.pausedUntil !== undefined && (
             <p role="status">{t('answer.paused', { seconds: Math.ceil((props.pausedUntil - now()) / 1000) })}</p>

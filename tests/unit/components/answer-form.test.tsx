@@ -51,19 +51,20 @@ describe('AnswerForm', () => {
 
   it('reviews exactly the text that will be sent; Back to editing sends nothing; Send to Coupang sends once', async () => {
     const props = setup();
-    type('  We shipped it today.  ');
+    type('We shipped it today.\r\nThank you.');
     press('Review answer');
-    expect(screen.getByText('We shipped it today.')).toBeTruthy();
+    // Exactly what is sent: line breaks as \n (a CR makes Coupang refuse the body), nothing else changed.
+    expect(document.querySelector('.answer-exact')?.textContent).toBe('We shipped it today.\nThank you.');
     expect(screen.getByText(en['answer.final'])).toBeTruthy();
     press('Back to editing');
     expect(props.send).not.toHaveBeenCalled();
-    expect(box().value).toBe('  We shipped it today.  ');
+    expect(box().value).toBe('We shipped it today.\r\nThank you.');
     press('Review answer');
     const send = screen.getByRole('button', { name: 'Send to Coupang' });
     fireEvent.click(send);
     fireEvent.click(send);
     expect(props.send).toHaveBeenCalledTimes(1);
-    expect(props.send).toHaveBeenCalledWith('We shipped it today.', 'seller01');
+    expect(props.send).toHaveBeenCalledWith('We shipped it today.\nThank you.', 'seller01');
     expect(await screen.findByText(en['answer.sent'])).toBeTruthy();
   });
 
@@ -109,6 +110,30 @@ describe('AnswerForm', () => {
     press('Discard');
     expect(props.onDiscard).toHaveBeenCalledTimes(1);
     expect(box().value).toBe('');
+  });
+
+  it('saves what was typed since the last save when the form goes away (card closed, page changed)', async () => {
+    // Real timers: Preact runs (and so registers) effects on its own timer.
+    const props = setup({ draftDelayMs: 100 });
+    type('Half a sentence');
+    expect(props.onDraft).not.toHaveBeenCalled();
+    cleanup();
+    // Preact 11 runs an unmounted component's effect cleanups after the next paint.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(props.onDraft).toHaveBeenCalledTimes(1);
+    expect(props.onDraft).toHaveBeenCalledWith('Half a sentence');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(props.onDraft).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses whitespace only, and counts 2 characters after line breaks are normalised', () => {
+    const props = setup();
+    type('   \n ');
+    press('Review answer');
+    expect(screen.getByRole('alert').textContent).toBe(en['answer.problem.empty']);
+    type('a\r\n');
+    expect(screen.getByText('2 / 1000 characters')).toBeTruthy();
+    expect(props.send).not.toHaveBeenCalled();
   });
 
   it('keeps the draft after a failed send, with the error kind’s own message, and offers editing again', async () => {
