@@ -291,6 +291,13 @@ export function AnswerForm(props: AnswerFormProps) {
           {step.sample ? t('answer.sample') : mode === 'confirm' ? t('answer.confirmed') : t('answer.sent')}
         </p>
       )}
+      {step.kind === 'sent' && (
+        <div class="answer-actions">
+          <button type="button" onClick={close}>
+            {t('answer.close')}
+          </button>
+        </div>
+      )}
       {step.kind === 'failed' && (
         <div role="alert" class="answer-failed">
           {step.error.outcomeUnknown ? (
@@ -308,11 +315,16 @@ export function AnswerForm(props: AnswerFormProps) {
             <p>{t('answer.failed', { reason: t(errorKey(step.error)) })}</p>
           )}
           <p>{t('answer.draftKept')}</p>
-          {step.error.readBackFound !== true && (
-            <button type="button" onClick={back}>
-              {t('answer.back')}
+          <div class="answer-actions">
+            {step.error.readBackFound !== true && (
+              <button type="button" onClick={back}>
+                {t('answer.back')}
+              </button>
+            )}
+            <button type="button" onClick={close}>
+              {t('answer.close')}
             </button>
-          )}
+          </div>
         </div>
       )}
     </section>

@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { loadAnswerPrefs, watchAnswerPrefs, type AnswerPrefs } from '../answer-view/answer-prefs';
+import { createAnswerService, listenInquiryChanged } from '../answer-view/answer-service';
+import type { AnswerService } from '@/components/answer-panel';
 import { inquiryIdLabels } from '../detect/labels';
 import { createDecorator } from '../detect/decorate';
 import { findVendorCode } from '../detect/vendor-code';
@@ -32,10 +35,16 @@ const CARD_CSS = '/content-scripts/wing.css';
  * and when the seller turns cards off. `host.lookup` replaces lookupInquiry (the demo page answers from
  * bundled samples); every card asks through it.
  */
-export async function startWingCards(ctx: ContentScriptContext, uiLanguage: string, host?: { lookup?: typeof lookupInquiry }): Promise<void> {
+export async function startWingCards(
+  ctx: ContentScriptContext,
+  uiLanguage: string,
+  host?: { lookup?: typeof lookupInquiry; answers?: AnswerService },
+): Promise<void> {
   const locale = pickLocale(uiLanguage);
   const lookup = host?.lookup ?? lookupInquiry;
-  const [loaded, messages] = await Promise.all([loadWingSettings(), loadCardMessages(locale)]);
+  const answerService = host?.answers ?? createAnswerService(ask);
+  const [loaded, messages, loadedPrefs] = await Promise.all([loadWingSettings(), loadCardMessages(locale), loadAnswerPrefs()]);
+  let answerPrefs: AnswerPrefs = loadedPrefs;
   let settings = loaded;
   let labels = inquiryIdLabels(settings.extraIdLabels);
   if (!ctx.isValid || !messages) return;
@@ -44,7 +53,7 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
   const ui = await createCardHost(document, CARD_CSS);
   if (!ctx.isValid) return;
 
-  let running: { navigated: () => void; stop: () => void } | undefined;
+  let running: { navigated: () => void; inquiryChanged: (id: string) => void; stop: () => void } | undefined;
   // Registered once: WXT binds it to the context, so it outlives a stop/start when cards are toggled.
   // Product Q&A (another API) is out of scope: cards stop there and start again on a call-center page.
   // The event comes as navigation starts, before `location` changes: the new URL is the event's.
@@ -84,6 +93,7 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
       caretAt: caretFromPoint(document),
       pointOnRange,
       hoverPaint: (range) => highlight.hover(range),
+      answers: { service: answerService, prefs: () => answerPrefs },
     });
     const scanner = createIdScanner({
       document,
@@ -124,6 +134,7 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
     running = {
       // The scanner follows the page's own changes; a new URL needs no scan of its own.
       navigated: () => cards.navigated(),
+      inquiryChanged: (id) => cards.inquiryChanged(id),
       stop() {
         listeners.abort();
         scanner.stop();
@@ -158,8 +169,13 @@ export async function startWingCards(ctx: ContentScriptContext, uiLanguage: stri
     return { state: 'counted', ...(await countInquiryIds({ root: document.body, labels, now: () => performance.now(), pause })) };
   };
   const unlisten = answerCountRequests(browser.runtime.onMessage, countAnswer);
+  // An answer went out (from this card, another tab or the popup): an open card shows it (docs/answering.md).
+  const unlistenChanged = listenInquiryChanged(browser.runtime.onMessage, (id) => running?.inquiryChanged(id));
+  const unwatchPrefs = watchAnswerPrefs((next) => (answerPrefs = next));
   ctx.onInvalidated(() => {
     unlisten();
+    unlistenChanged();
+    unwatchPrefs();
     unwatch();
     running?.stop();
     ui.remove();
