@@ -22,18 +22,23 @@ export function readEnvelope(answer: unknown): { ok: true; value: unknown } | { 
   if (!isRecord(answer)) return undefined;
   if (answer.ok === true) return 'value' in answer ? { ok: true, value: answer.value } : undefined;
   if (answer.ok !== false || !isRecord(answer.error)) return undefined;
-  const { kind, status, detail, resumesAt, held, fetchedAt } = answer.error;
+  const { kind, status, detail, resumesAt, held, fetchedAt, outcomeUnknown, readBackFound, reason } = answer.error;
   if (typeof kind !== 'string' || !KINDS.has(kind)) return undefined;
   const error: LookupError = { kind: kind as LookupError['kind'] };
   // What a surface shows of a failure: the status, Coupang's message, a pause's end, a hold, a remembered failure's age.
   if (!optional(status, 'number') || !optional(detail, 'string') || !optional(resumesAt, 'number') || !optional(held, 'boolean') || !optional(fetchedAt, 'number')) {
     return undefined;
   }
+  // A write's outcome (issue 17): unknown, and what reading the inquiry back showed; why it can't be sent any more.
+  if (!optional(outcomeUnknown, 'boolean') || !optional(readBackFound, 'boolean') || !optional(reason, 'string')) return undefined;
   if (status !== undefined) error.status = status as number;
   if (detail !== undefined) error.detail = detail as string;
   if (resumesAt !== undefined) error.resumesAt = resumesAt as number;
   if (held !== undefined) error.held = held as boolean;
   if (fetchedAt !== undefined) error.fetchedAt = fetchedAt as number;
+  if (outcomeUnknown !== undefined) error.outcomeUnknown = outcomeUnknown as boolean;
+  if (readBackFound !== undefined) error.readBackFound = readBackFound as boolean;
+  if (reason !== undefined) error.reason = reason as string;
   return { ok: false, error };
 }
 

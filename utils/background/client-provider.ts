@@ -4,7 +4,8 @@ import type { CredentialsStore } from '../credentials-store';
 import { failure, success } from '../messaging';
 import { createSkewClock, withSkewCorrection } from '../lookup/skew-clock';
 
-export type CoupangClient = Pick<ReturnType<typeof createCoupangClient>, 'getInquiry' | 'testConnection'> & {
+export type CoupangClient = Pick<ReturnType<typeof createCoupangClient>, 'getInquiry' | 'testConnection'> &
+  Partial<Pick<ReturnType<typeof createCoupangClient>, 'postReply' | 'postConfirm'>> & {
   vendorId: string;
   /** Names this set of credentials without revealing them: it changes whenever the keys are saved. */
   holdKey: string;
@@ -37,6 +38,19 @@ export function createClientProvider(store: CredentialsStore, deps: CoupangClien
     return result;
   }
 
+  /**
+   * A write learns from the Date header like any call, but is never signed and sent again: an expired
+   * signature on a write corrects the clock and comes back as 'write-clock-corrected', for the seller to press
+   * Send again (docs/answering.md#sending).
+   */
+  async function sentOnce<T extends { serverDate?: number }>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+    const result = await call();
+    const corrected = clock.observe(result.ok ? result.value.serverDate : result.error.serverDate);
+    if (corrected) await deps.offsets?.set(clock.offsetMs).catch(() => undefined);
+    if (!result.ok && result.error.kind === 'signature-expired' && corrected) return { ok: false, error: { ...result.error, kind: 'write-clock-corrected' } };
+    return result;
+  }
+
   async function load(): Promise<Result<CoupangClient>> {
     await restored;
     const saved = await store.load();
@@ -47,6 +61,8 @@ export function createClientProvider(store: CredentialsStore, deps: CoupangClien
       holdKey: `${saved.vendorId}@${saved.savedAt}`,
       getInquiry: (id, options) => corrected(() => client.getInquiry(id, options)),
       testConnection: (options) => corrected(() => client.testConnection(options)),
+      postReply: (id, reply) => sentOnce(() => client.postReply(id, reply)),
+      postConfirm: (id, confirmBy) => sentOnce(() => client.postConfirm(id, confirmBy)),
     });
   }
 

@@ -8,7 +8,7 @@ function isHtml(bodyText: string, contentType: string | null): boolean {
 }
 
 /** The gateway's message: `message` of a JSON body (`{code, message}` or `{code: "ERROR", …}`), else the text. */
-function gatewayMessage(bodyText: string): string {
+export function gatewayMessage(bodyText: string): string {
   try {
     const body: unknown = JSON.parse(bodyText);
     if (body !== null && typeof body === 'object' && 'message' in body && typeof body.message === 'string') {
@@ -60,4 +60,23 @@ export function classifyFailure(status: number, bodyText: string, contentType: s
   const kind = kindOf(status, message, html, bodyText);
   const detail = html ? 'HTML page' : toDetail(message);
   return detail === undefined ? { kind, status } : { kind, status, detail };
+}
+
+/**
+ * A refused answer or confirm (docs/coupang-api.md#answering): Coupang's 400s for writes say why in their
+ * message, each with its own kind; everything else (401, 403, 429, blocks, 5xx) is classified as for lookups.
+ */
+export function classifyWriteFailure(status: number, bodyText: string, contentType: string | null): LookupError {
+  const base = classifyFailure(status, bodyText, contentType);
+  if (isHtml(bodyText, contentType) || status >= 500) return base;
+  const message = gatewayMessage(bodyText).toLowerCase();
+  const said = (phrase: string) => message.includes(phrase.toLowerCase());
+  let kind: ErrorKind | undefined;
+  if (said('has closed') || said('-522')) kind = 'inquiry-closed';
+  else if (status !== 400) kind = undefined;
+  else if (said("can't be answer") || said('can do only inquiryStatus')) kind = 'not-answerable';
+  else if (said('content length')) kind = 'answer-length';
+  else if (said('parentAnswerId')) kind = 'parent-missing';
+  else if (said('replyBy') || said('confirmBy')) kind = 'wing-user-rejected';
+  return kind === undefined ? base : { ...base, kind };
 }

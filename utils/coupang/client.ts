@@ -1,4 +1,4 @@
-import { classifyFailure } from './classify';
+import { classifyFailure, classifyWriteFailure } from './classify';
 import type { LookupError, Result } from './error-kinds';
 import type { Inquiry } from './inquiry';
 import { isInquiryId } from './inquiry-id';
@@ -25,6 +25,35 @@ export type CoupangError = LookupError;
 
 export const COUPANG_ORIGIN = 'https://api-gateway.coupang.com';
 export const LOOKUP_TIMEOUT_MS = 10_000;
+
+/** Where an answer (`replies`) or a confirm (`confirms`) is POSTed (docs/coupang-api.md#answering). */
+export function writePath(vendorId: string, inquiryId: string, what: 'replies' | 'confirms'): string {
+  if (!isInquiryId(inquiryId)) throw new RangeError('not an inquiry ID');
+  return `/v2/providers/openapi/apis/api/v4/vendors/${encodeURIComponent(vendorId)}/callCenterInquiries/${inquiryId}/${what}`;
+}
+
+export interface ReplyBody {
+  content: string;
+  replyBy: string;
+  parentAnswerId: string;
+}
+
+/** A write's answer: the gateway's clock (to correct skew without resending) and its warning flag. */
+export interface WriteAnswer {
+  serverDate?: number;
+  cagWarning: boolean;
+}
+
+/** Coupang's OK for a write: `{"code":"200","message":"OK"}` (code also seen as a number on lookups). */
+function parseWriteOk(body: string): Result<null> {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (parsed !== null && typeof parsed === 'object' && 'code' in parsed && String(parsed.code) === '200') return { ok: true, value: null };
+    return { ok: false, error: { kind: 'bad-response' } };
+  } catch {
+    return { ok: false, error: { kind: 'not-json' } };
+  }
+}
 
 export function inquiryPath(inquiryId: string): string {
   if (!isInquiryId(inquiryId)) throw new RangeError('not an inquiry ID');
@@ -66,8 +95,14 @@ export function createCoupangClient(
   const origin = options.origin ?? COUPANG_ORIGIN;
   const timeoutMs = options.timeoutMs ?? LOOKUP_TIMEOUT_MS;
 
-  /** One signed GET; the timeout covers the headers and the whole body. */
-  async function send(path: string, query: string, callerSignal: AbortSignal | undefined): Promise<Result<Answer, CoupangError>> {
+  /** One signed request (a GET, or a POST with a JSON body, which is not signed); the timeout covers the headers and the whole body. */
+  async function send(
+    path: string,
+    query: string,
+    callerSignal: AbortSignal | undefined,
+    post?: { body: string },
+  ): Promise<Result<Answer, CoupangError>> {
+    const method = post ? 'POST' : 'GET';
     if (callerSignal?.aborted) return { ok: false, error: { kind: 'aborted' } };
     const controller = new AbortController();
     let timedOut = false;
@@ -84,7 +119,7 @@ export function createCoupangClient(
           subtle,
           key: credentials.hmacKey,
           accessKey: credentials.accessKey,
-          method: 'GET',
+          method,
           path,
           query,
           now: now(),
@@ -97,7 +132,8 @@ export function createCoupangClient(
       const url = `${origin}${path}${query ? `?${query}` : ''}`;
       const response = await untilAborted(
         fetch(url, {
-          method: 'GET',
+          method,
+          ...(post ? { body: post.body } : {}),
           headers: {
             Authorization: authorization,
             'Content-Type': 'application/json;charset=UTF-8',
@@ -154,6 +190,22 @@ export function createCoupangClient(
     return { ok: true, value: { data: parsed.value, serverDate, cagWarning } };
   }
 
+  /**
+   * One signed POST, sent once: this client never resends anything (docs/answering.md#sending). Any failure
+   * after the body may have left (timeout, network, 5xx, an unreadable 2xx) is the caller's unknown outcome.
+   */
+  async function write(path: string, body: string): Promise<Result<WriteAnswer, CoupangError>> {
+    const answer = await send(path, '', undefined, { body });
+    if (!answer.ok) return answer;
+    const { status, ok, contentType, body: text, serverDate, retryAfter, cagWarning } = answer.value;
+    const parsed: Result<null> = ok ? parseWriteOk(text) : { ok: false, error: classifyWriteFailure(status, text, contentType) };
+    if (!parsed.ok) {
+      const signals = { ...(serverDate === undefined ? {} : { serverDate }), ...(retryAfter === undefined ? {} : { retryAfter }), ...(cagWarning ? { cagWarning } : {}) };
+      return { ok: false, error: { status, ...parsed.error, ...signals } };
+    }
+    return { ok: true, value: { ...(serverDate === undefined ? {} : { serverDate }), cagWarning } };
+  }
+
   return {
     async getInquiry(
       inquiryId: string,
@@ -163,6 +215,25 @@ export function createCoupangClient(
       const result = await request(inquiryPath(inquiryId), '', parseInquiryResponse, opts.signal);
       if (!result.ok) return result;
       return { ok: true, value: { inquiry: result.value.data, serverDate: result.value.serverDate, cagWarning: result.value.cagWarning } };
+    },
+
+    /** Answers an inquiry: POST …/replies with `{vendorId, inquiryId, content, replyBy, parentAnswerId}`, once. */
+    async postReply(inquiryId: string, reply: ReplyBody): Promise<Result<WriteAnswer, CoupangError>> {
+      if (!isInquiryId(inquiryId)) return { ok: false, error: { kind: 'invalid-input' } };
+      const { content, replyBy, parentAnswerId } = reply;
+      if (!isInquiryId(parentAnswerId)) return { ok: false, error: { kind: 'parent-missing' } };
+      // IDs go as JSON numbers written from their exact digits, never through a JS Number (they may pass 2^53);
+      // JSON.stringify escapes any control character, so the body never holds a raw CR.
+      const body =
+        `{"vendorId":${JSON.stringify(credentials.vendorId)},"inquiryId":${inquiryId},"content":${JSON.stringify(content)},` +
+        `"replyBy":${JSON.stringify(replyBy)},"parentAnswerId":${parentAnswerId}}`;
+      return write(writePath(credentials.vendorId, inquiryId, 'replies'), body);
+    },
+
+    /** Confirms a completed transfer: POST …/confirms with `{confirmBy}`, once. */
+    async postConfirm(inquiryId: string, confirmBy: string): Promise<Result<WriteAnswer, CoupangError>> {
+      if (!isInquiryId(inquiryId)) return { ok: false, error: { kind: 'invalid-input' } };
+      return write(writePath(credentials.vendorId, inquiryId, 'confirms'), JSON.stringify({ confirmBy }));
     },
 
     /** The cheapest honest check: one day, one row; proves key, secret, IP and vendor ID. */

@@ -29,6 +29,17 @@ export const ERROR_KINDS = [
   'extension-error', // the background could not be reached or failed unexpectedly
   'not-sample', // sample mode is on and the ID is not one of the samples; no request is sent
   'key-expired', // a 401 after the key's 180 days ran out (docs/coupang-api.md#keys)
+  // Answering and confirming (issue 17; docs/answering.md#sending, docs/coupang-api.md#answering)
+  'already-sending', // a write for this inquiry is already on its way (one write per inquiry); nothing sent
+  'answer-changed', // read again just before sending: no longer answerable / confirmable, or another parent; nothing sent
+  'write-unknown', // timeout, network error, 5xx or an unreadable 2xx after the body went out: it may have arrived
+  'write-clock-corrected', // 401 expired signature on a write: the clock is corrected, the write is not resent
+  'not-answerable', // 400 The inquiry can't be answer… (already answered, closed, a duplicate)
+  'inquiry-closed', // This inquiry has closed. -522 (a confirm after its 24 hours)
+  'answer-length', // the text is empty, under 2 or over 1000 characters (ours, unsent; or Coupang's 400)
+  'parent-missing', // 400 The parentAnswerId is required. (or a parent Coupang does not accept)
+  'wing-user-missing', // no Wing user ID given; nothing sent
+  'wing-user-rejected', // 400 naming replyBy / confirmBy: Coupang does not know that Wing user ID
 ] as const;
 
 export type ErrorKind = (typeof ERROR_KINDS)[number];
@@ -52,6 +63,12 @@ export interface LookupError {
   held?: boolean;
   /** A remembered failure (not found, other store): when Coupang said so (epoch ms). */
   fetchedAt?: number;
+  /** A write (answer, confirm) whose outcome is unknown: it may or may not have reached Coupang. */
+  outcomeUnknown?: boolean;
+  /** After an unknown outcome the inquiry was read back once: whether the write shows there (absent: that read failed). */
+  readBackFound?: boolean;
+  /** 'answer-changed': why the inquiry can't take this write any more (utils/answer/eligibility.ts reasons, or 'parent-changed'). */
+  reason?: string;
 }
 
 export type Result<T, E = LookupError> = { ok: true; value: T } | { ok: false; error: E };

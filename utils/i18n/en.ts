@@ -167,6 +167,17 @@ export const en = {
 
   'error.not-sample': 'Sample mode is on: only the sample inquiries can be looked up, and nothing is sent to Coupang. Leave sample mode to look up real inquiries.',
   'error.key-expired': 'Coupang did not accept the key, and its 180 days have run out: your key has probably expired. Reissue it in Wing (seller information → Open API key), then save the new keys in Settings.',
+  // Answering and confirming (issue 17): write errors, grouped here.
+  'error.already-sending': 'This answer is already being sent (from this or another window). Wait for its result; nothing was sent twice.',
+  'error.answer-changed': 'The inquiry changed since you opened it (perhaps a colleague answered it in Wing): nothing was sent. Your draft is kept; check the inquiry again.',
+  'error.write-unknown': 'Coupang did not confirm the answer — it may or may not have arrived. It was not sent again. Check the inquiry before sending again.',
+  'error.write-clock-corrected': 'Coupang refused the request because this computer\'s clock is off. The extension has corrected for it; nothing was sent. Press send again.',
+  'error.not-answerable': 'Coupang no longer accepts an answer to this inquiry (already answered, closed or past 24 hours). Check it in Wing.',
+  'error.inquiry-closed': 'This inquiry has closed: the 24 hours to confirm the transfer have passed. Check it in Wing.',
+  'error.answer-length': 'The answer must be between 2 and 1000 characters. Shorten or complete it, then send again.',
+  'error.parent-missing': 'Coupang did not accept the counsellor\'s request this answer replies to. Open the inquiry in Wing and answer it there.',
+  'error.wing-user-missing': 'Enter your Wing user ID (the name you log in to Wing with) before sending.',
+  'error.wing-user-rejected': 'Coupang did not accept the Wing user ID. Enter the ID you log in to Wing with (not the vendor ID), then send again.',
 
   'firstRun.needKeys': 'Lookups need your Coupang Open API keys.',
   'firstRun.setUp': 'Set up keys',

@@ -168,6 +168,17 @@ export const ko: Messages = {
 
   'error.not-sample': '샘플 모드입니다. 샘플 문의만 조회할 수 있으며 쿠팡으로 아무것도 보내지 않습니다. 실제 문의를 조회하려면 샘플 모드를 끝내세요.',
   'error.key-expired': '쿠팡이 키를 받지 않았고 180일 유효기간이 지났습니다. 키가 만료된 것 같습니다. Wing(판매자정보 → Open API 키)에서 다시 발급받아 설정에 새 키를 저장하세요.',
+  // Answering and confirming (issue 17): write errors, grouped here.
+  'error.already-sending': '이 답변은 이미 보내는 중입니다(이 창이나 다른 창에서). 결과를 기다리세요. 두 번 보내지 않았습니다.',
+  'error.answer-changed': '문의를 연 뒤 상태가 바뀌었습니다(동료가 Wing에서 답변했을 수 있습니다). 아무것도 보내지 않았습니다. 작성 중인 답변은 그대로 있으니 문의를 다시 확인하세요.',
+  'error.write-unknown': '쿠팡이 답변 접수를 확인해 주지 않았습니다. 전달되었을 수도, 아닐 수도 있습니다. 다시 보내지 않았으니 문의를 확인한 뒤 다시 보내세요.',
+  'error.write-clock-corrected': '이 컴퓨터의 시계가 맞지 않아 쿠팡이 요청을 거절했습니다. 시계 차이를 보정했고 아무것도 보내지 않았습니다. 다시 보내기를 누르세요.',
+  'error.not-answerable': '쿠팡이 이 문의에 더 이상 답변을 받지 않습니다(이미 답변됨, 종료됨 또는 24시간 경과). Wing에서 확인하세요.',
+  'error.inquiry-closed': '이 문의는 종료되었습니다. 이관 확인 가능 시간 24시간이 지났습니다. Wing에서 확인하세요.',
+  'error.answer-length': '답변은 2자 이상 1000자 이하여야 합니다. 줄이거나 보완한 뒤 다시 보내세요.',
+  'error.parent-missing': '이 답변이 회신하는 상담사 요청을 쿠팡이 받지 않았습니다. Wing에서 문의를 열어 답변하세요.',
+  'error.wing-user-missing': '보내기 전에 Wing 사용자 ID(Wing 로그인 아이디)를 입력하세요.',
+  'error.wing-user-rejected': '쿠팡이 Wing 사용자 ID를 받지 않았습니다. 업체코드가 아닌 Wing 로그인 아이디를 입력한 뒤 다시 보내세요.',
 
   'firstRun.needKeys': '조회하려면 쿠팡 Open API 키가 필요합니다.',
   'firstRun.setUp': '키 설정하기',

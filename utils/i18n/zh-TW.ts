@@ -172,6 +172,17 @@ export const zhTW: Messages = {
 
   'error.not-sample': '範例模式已開啟：只能查詢範例諮詢，不會傳送任何資料給 Coupang。若要查詢真實諮詢，請離開範例模式。',
   'error.key-expired': 'Coupang 不接受此金鑰，且其 180 天效期已過：金鑰可能已過期。請在 Wing（賣家資訊 → Open API 金鑰）重新核發，然後在「設定」中儲存新的金鑰。',
+  // Answering and confirming (issue 17): write errors, grouped here.
+  'error.already-sending': '這則回覆已在傳送中（來自此視窗或其他視窗）。請等待結果；不會重複傳送。',
+  'error.answer-changed': '自您開啟後這筆諮詢已有變動（可能同事已在 Wing 回覆）：未傳送任何內容。草稿已保留，請重新檢查這筆諮詢。',
+  'error.write-unknown': 'Coupang 未確認收到回覆——可能已送達，也可能沒有。未自動重送。請先檢查諮詢再決定是否重送。',
+  'error.write-clock-corrected': '這台電腦的時鐘不準，Coupang 拒絕了請求。擴充功能已自動校正；未傳送任何內容。請再按一次傳送。',
+  'error.not-answerable': 'Coupang 已不再接受這筆諮詢的回覆（已回覆、已結束或已超過 24 小時）。請在 Wing 中查看。',
+  'error.inquiry-closed': '這筆諮詢已結束：確認轉交的 24 小時已過。請在 Wing 中查看。',
+  'error.answer-length': '回覆須為 2 到 1000 個字元。請縮短或補充後再傳送。',
+  'error.parent-missing': 'Coupang 不接受這則回覆所對應的客服請求。請在 Wing 中開啟這筆諮詢並在那裡回覆。',
+  'error.wing-user-missing': '傳送前請輸入您的 Wing 使用者 ID（登入 Wing 的帳號）。',
+  'error.wing-user-rejected': 'Coupang 不接受此 Wing 使用者 ID。請輸入登入 Wing 的帳號（不是廠商代碼）後再傳送。',
 
   'firstRun.needKeys': '查詢需要您的 Coupang Open API 金鑰。',
   'firstRun.setUp': '設定金鑰',

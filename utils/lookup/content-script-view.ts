@@ -35,8 +35,8 @@ export function cardInquiry(i: Inquiry): Inquiry {
 
 /** An error as any surface may see it: no Retry-After text, warning flag or server clock. */
 export function shownError(error: LookupError): LookupError {
-  const { kind, status, detail, resumesAt, held, fetchedAt } = error;
-  return JSON.parse(JSON.stringify({ kind, status, detail, resumesAt, held, fetchedAt })) as LookupError;
+  const { kind, status, detail, resumesAt, held, fetchedAt, outcomeUnknown, readBackFound, reason } = error;
+  return JSON.parse(JSON.stringify({ kind, status, detail, resumesAt, held, fetchedAt, outcomeUnknown, readBackFound, reason })) as LookupError;
 }
 
 export function forContentScript(result: Result<LookupValue>): Result<LookupValue> {

@@ -31,6 +31,24 @@ function gatewayAhead() {
 }
 
 describe('client provider', () => {
+  it('never signs a write again after an expired signature: it corrects the clock and says so (one POST)', async () => {
+    const saved = await credentials();
+    const store = { load: async () => saved, save: async () => {} };
+    let kept: number | undefined;
+    const offsets = { get: async () => kept, set: async (offsetMs: number) => void (kept = offsetMs) };
+    const gateway = gatewayAhead();
+    const provider = createClientProvider(store, { fetch: gateway.fetch, subtle: globalThis.crypto.subtle, now: () => LOCAL, offsets });
+    const client = await provider.get();
+    if (!client.ok) throw new Error('no client');
+    const result = await client.value.postConfirm!('258799946', 'wing-seller01');
+    expect(result.ok ? undefined : result.error.kind).toBe('write-clock-corrected');
+    expect(gateway.fetch).toHaveBeenCalledTimes(1);
+    expect(kept).toBe(HOUR);
+    // The seller's next press is signed on the corrected clock.
+    await client.value.postConfirm!('258799946', 'wing-seller01');
+    expect(gateway.signedDates[1]!.slice(7, 9)).toBe(new Date(LOCAL + HOUR).toISOString().slice(11, 13));
+  });
+
   it('keeps the clock correction across a worker restart: the new worker signs right the first time', async () => {
     const saved = await credentials();
     const store = { load: async () => saved, save: async () => {} };
