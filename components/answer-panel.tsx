@@ -36,8 +36,6 @@ export interface AnswerPanelProps {
   timeZone?: string;
   service: AnswerService;
   prefs: AnswerPrefs;
-  /** A bundled sample (sample mode, the demo): the answer is taken locally and nothing is sent. */
-  sample?: boolean;
   /** Coupang paused this store until then (epoch ms): Send waits, the draft stays. */
   pausedUntil?: number;
   /** The form opened (true) or closed (false): the hover card pins itself while it is open. */
@@ -123,8 +121,6 @@ export function AnswerPanel(props: AnswerPanelProps) {
           onDiscard={() => service.discardDraft(id)}
           onClose={() => close()}
           send={(text, user) => {
-            // A sample is answered here: nothing leaves the browser (docs/answering.md#samples).
-            if (props.sample) return Promise.resolve({ ok: true as const, value: { sample: true } });
             if (open.mode === 'confirm') return service.confirm(id, user);
             // Answer shows only with a parent chosen by the core; without one nothing is sent.
             if (!open.parentAnswerId) return Promise.resolve({ ok: false as const, error: { kind: 'extension-error' as const } });

@@ -220,7 +220,6 @@ export function createCardController(options: CardControllerOptions) {
         now={coupangNow(value, now)}
         service={answers.service}
         prefs={answers.prefs()}
-        sample={value.sample}
         pausedUntil={value.pausedUntil}
         trusted={trusted}
         draftDelayMs={answers.draftDelayMs}
