@@ -1,6 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createDraftStore } from '@/utils/answer/drafts';
+import { createSampleWrites } from '@/utils/answer/sample-writes';
+import { createWriteService } from '@/utils/answer/write-service';
+import { INQUIRY_CHANGED, type InquiryChangedMessage } from '@/utils/messaging';
+import { isSampleId } from '@/utils/samples/sample-inquiries';
 import { createClientProvider } from '@/utils/background/client-provider';
 import { CONTEXT_MENU_ID, handleContextMenuClick } from '@/utils/background/context-menu';
 import { createRouter, type MessageSender } from '@/utils/background/router';
@@ -14,6 +18,7 @@ import { createRequestEconomy } from '@/utils/lookup/request-economy';
 import { LOOKUP_PORT } from '@/utils/messaging';
 import {
   answerDraftsItem,
+  sampleWritesItem,
   clockOffsetItem,
   inquiryCacheItem,
   readSettings,
@@ -45,15 +50,42 @@ export default defineBackground(() => {
     economy,
     now,
   });
+  // Asked on every lookup and write: kept in memory, following its storage watch.
+  const sampleMode = watchedValue(
+    () => sampleModeItem.getValue(),
+    (onChange) => sampleModeItem.watch((value) => onChange(value ?? false)),
+  );
+  const sampleWrites = createSampleWrites({ getValue: () => sampleWritesItem.getValue(), setValue: (value) => sampleWritesItem.setValue(value) }, now);
   const lookups = withSamplesAndKeyAge(realLookups, {
-    // Both are asked on every lookup: sample mode is kept in memory and follows its storage watch, and the
-    // credentials store keeps its record until its own next save (utils/credentials-store.ts).
-    sampleMode: watchedValue(
-      () => sampleModeItem.getValue(),
-      (onChange) => sampleModeItem.watch((value) => onChange(value ?? false)),
-    ),
+    // The credentials store keeps its record until its own next save (utils/credentials-store.ts).
+    sampleMode,
+    sampleWrites,
     keyIssuedAt: async () => (await credentials.load())?.keyIssuedAt,
     clockOffsetMs: () => clients.clockOffsetMs(),
+    now,
+  });
+  const drafts = createDraftStore({ getValue: () => answerDraftsItem.getValue(), setValue: (value) => answerDraftsItem.setValue(value) }, now);
+  // Wing tabs whose content scripts asked something: they hear when an inquiry changed (only its ID).
+  const wingTabs = new Set<number>();
+  browser.tabs.onRemoved.addListener((tabId) => void wingTabs.delete(tabId));
+  function inquiryChanged(id: string): void {
+    const message: InquiryChangedMessage = { type: INQUIRY_CHANGED, id };
+    // No extension page open is normal: sendMessage then rejects, and nobody needed telling.
+    browser.runtime.sendMessage(message).catch(() => undefined);
+    for (const tabId of wingTabs) {
+      // The tab navigated away or its content script is gone: stop telling it.
+      browser.tabs.sendMessage(tabId, message).catch(() => wingTabs.delete(tabId));
+    }
+  }
+  const writes = createWriteService({
+    client: () => clients.get(),
+    lookups,
+    economy,
+    sampleMode,
+    isSampleId,
+    samples: sampleWrites,
+    discardDraft: (id) => drafts.discard(id),
+    changed: inquiryChanged,
     now,
   });
   const router = createRouter({
@@ -67,7 +99,9 @@ export default defineBackground(() => {
     economy,
     openSidePanel: (id, sender) => openSidePanel(sender.tab?.id, id),
     openOptions: () => browser.runtime.openOptionsPage(),
-    drafts: createDraftStore({ getValue: () => answerDraftsItem.getValue(), setValue: (value) => answerDraftsItem.setValue(value) }, now),
+    drafts,
+    writes,
+    watchTab: (tabId) => void wingTabs.add(tabId),
   });
 
   // Every listener is registered synchronously, before any await, so a restarted worker gets the waking event.

@@ -66,6 +66,9 @@ export const inquiryCacheItem = storage.defineItem<unknown>('session:inquiryCach
 /** Unsent answers per inquiry (docs/answering.md#drafts): may hold buyer data, so session storage only. */
 export const answerDraftsItem = storage.defineItem<unknown>('session:answerDrafts');
 
+/** Sample mode's answers and confirms (nothing sent), so the samples show answered this session (docs/answering.md). */
+export const sampleWritesItem = storage.defineItem<unknown>('session:sampleWrites');
+
 /** The request budget, breakers, holds and usage counts (docs/request-economy.md): no secret, no buyer data. */
 export const requestEconomyItem = storage.defineItem<unknown>('local:requestEconomy');
 

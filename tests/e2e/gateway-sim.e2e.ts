@@ -23,6 +23,9 @@ import {
   formatSignedDate,
   listPath,
   singleLookupPath,
+  answerableInquiry,
+  transferInquiry,
+  writePath,
 } from './support/gateway-sim';
 import { callSim, type SimResponse } from './support/sim-client';
 
@@ -69,6 +72,16 @@ function signedGet(path: string, query = '', store: { accessKey: string; secretK
 }
 
 const lastRequest = () => sim.requests.at(-1)!;
+
+/** A POST signed now by the test store (the body is not signed). */
+function signedPost(path: string, body: string, store: { accessKey: string; secretKey: string } = testStore, at = sim.now()): Promise<SimResponse> {
+  return callSim(sim, {
+    method: 'POST',
+    path,
+    body,
+    headers: { Authorization: ceaAuthorization(store, formatSignedDate(at), 'POST', path, ''), 'Content-Type': 'application/json;charset=UTF-8' },
+  });
+}
 
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'gateway-sim-test-'));
@@ -389,6 +402,97 @@ describe('list call (test connection)', () => {
       expect(res.status, JSON.stringify(overrides)).toBe(400);
       expect(JSON.parse(res.body).code).toBe(400);
     }
+  });
+});
+
+describe('answers and confirms (writes)', () => {
+  const ID = '1015668300';
+  const replies = writePath(TEST_VENDOR_ID, ID, 'replies');
+  const reply = (extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ vendorId: TEST_VENDOR_ID, inquiryId: Number(ID), content: '교환해 드리겠습니다.\n내일 회수합니다.', replyBy: 'wing-seller01', parentAnswerId: 1126600001, ...extra });
+  const message = (res: SimResponse) => (JSON.parse(res.body) as { message: string }).message;
+  const lookup = async () => JSON.parse((await signedGet(singleLookupPath(ID))).body) as { data: { inquiryStatus: string; csPartnerCounselingStatus: string; replies: Array<Record<string, unknown>> } };
+
+  it('takes a valid answer once, then returns the inquiry answered; a duplicate gets the 400', async () => {
+    sim.setInquiry(ID, answerableInquiry(ID, sim.now()));
+    const first = await signedPost(replies, reply());
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.body)).toEqual({ code: '200', message: 'OK' });
+    const after = await lookup();
+    expect(after.data).toMatchObject({ inquiryStatus: 'complete', csPartnerCounselingStatus: 'answered' });
+    expect(after.data.replies.at(-1)).toMatchObject({ answerType: 'vendor', content: '교환해 드리겠습니다.\n내일 회수합니다.', parentAnswerId: '1126600001', receptionist: 'wing-seller01' });
+    expect(after.data.replies[0]).toMatchObject({ partnerTransferStatus: 'answered' });
+    const duplicate = await signedPost(replies, reply());
+    expect(duplicate.status).toBe(400);
+    expect(message(duplicate)).toContain("can't be answer");
+    expect(sim.writesOf(ID, 'replies')).toHaveLength(2);
+    expect(sim.writesOf(ID, 'replies')[0]!.body).toBe(reply());
+  });
+
+  it('checks the signature over POST + path, like every call', async () => {
+    sim.setInquiry(ID, answerableInquiry(ID, sim.now()));
+    const signedAsGet = await callSim(sim, {
+      method: 'POST',
+      path: replies,
+      body: reply(),
+      headers: { Authorization: ceaAuthorization(testStore, formatSignedDate(sim.now()), 'GET', replies, '') },
+    });
+    expect(signedAsGet.status).toBe(401);
+    expect(message(signedAsGet)).toBe(MESSAGES.invalidSignature);
+  });
+
+  it('refuses a raw CR, a bad length, a missing parent, another vendor, a wrong parent and a wrong Wing user ID', async () => {
+    sim.setInquiry(ID, answerableInquiry(ID, sim.now()));
+    const raw = reply().replace('\\n', '\r\n');
+    expect(raw).toContain('\r');
+    const cr = await signedPost(replies, raw);
+    expect([cr.status, message(cr)]).toEqual([400, expect.stringContaining('CTRL-CHAR, code 13')]);
+    for (const content of ['x', '가'.repeat(1001)]) {
+      const res = await signedPost(replies, reply({ content }));
+      expect([res.status, message(res)]).toEqual([400, 'The reply content length should be between 2 ~ 1000']);
+    }
+    const noParent = await signedPost(replies, reply({ parentAnswerId: null }));
+    expect([noParent.status, message(noParent)]).toEqual([400, 'The parentAnswerId is required.']);
+    const wrongParent = await signedPost(replies, reply({ parentAnswerId: 42 }));
+    expect([wrongParent.status, message(wrongParent)]).toEqual([400, expect.stringContaining("can't be answer")]);
+    const otherVendorBody = await signedPost(replies, reply({ vendorId: 'A00099999' }));
+    expect(otherVendorBody.status).toBe(400);
+    const otherVendorPath = await signedPost(writePath('A00099999', ID, 'replies'), reply());
+    expect(otherVendorPath.status).toBe(401);
+    const vendorAsUser = await signedPost(replies, reply({ replyBy: TEST_VENDOR_ID }));
+    expect([vendorAsUser.status, message(vendorAsUser)]).toEqual([400, expect.stringContaining('replyBy')]);
+    expect((await lookup()).data.inquiryStatus).toBe('progress'); // nothing was taken
+  });
+
+  it('confirms a transfer within 24 hours; after that, -522', async () => {
+    sim.setInquiry(ID, transferInquiry(ID, sim.now()));
+    const confirms = writePath(TEST_VENDOR_ID, ID, 'confirms');
+    const ok = await signedPost(confirms, JSON.stringify({ confirmBy: 'wing-seller01' }));
+    expect(ok.status).toBe(200);
+    expect((await lookup()).data.replies[0]).toMatchObject({ partnerTransferStatus: 'answered' });
+    expect((await signedPost(confirms, JSON.stringify({ confirmBy: 'wing-seller01' }))).status).toBe(400);
+    sim.setInquiry(ID, transferInquiry(ID, sim.now(), { hoursAgo: 25 }));
+    const late = await signedPost(confirms, JSON.stringify({ confirmBy: 'wing-seller01' }));
+    expect([late.status, message(late)]).toEqual([400, 'This inquiry has closed. -522']);
+    // An answerable inquiry is not a transfer to confirm.
+    sim.setInquiry(ID, answerableInquiry(ID, sim.now()));
+    expect((await signedPost(confirms, JSON.stringify({ confirmBy: 'wing-seller01' }))).status).toBe(400);
+  });
+
+  it('scenario controls: a 500 (taken or not), a 429, a hang until the client gives up', async () => {
+    sim.setInquiry(ID, answerableInquiry(ID, sim.now()));
+    sim.failNextWrite({ kind: 'server-error' });
+    expect((await signedPost(replies, reply())).status).toBe(500);
+    expect((await lookup()).data.inquiryStatus).toBe('progress');
+    sim.failNextWrite({ kind: 'rate-limited' });
+    expect((await signedPost(replies, reply())).status).toBe(429);
+    sim.failNextWrite({ kind: 'hang' });
+    await expect(callSim(sim, { method: 'POST', path: replies, body: reply(), timeoutMs: 300, headers: { Authorization: ceaAuthorization(testStore, formatSignedDate(sim.now()), 'POST', replies, '') } })).rejects.toThrow();
+    sim.failNextWrite({ kind: 'server-error', apply: true });
+    expect((await signedPost(replies, reply())).status).toBe(500);
+    expect((await lookup()).data.inquiryStatus).toBe('complete');
+    expect(sim.writesOf(ID)).toHaveLength(4);
+    expect(sim.writeRequests()).toHaveLength(4);
   });
 });
 

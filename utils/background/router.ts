@@ -1,4 +1,5 @@
 import type { DraftStore } from '../answer/drafts';
+import type { WriteService } from '../answer/write-service';
 import type { CredentialsStore } from '../credentials-store';
 import { forContentScript, shownError } from '../lookup/content-script-view';
 import type { LookupService } from '../lookup/lookup-service';
@@ -29,6 +30,13 @@ export interface RouterDeps {
   openOptions: () => Promise<void>;
   /** The seller's unsent answers (docs/answering.md#drafts); absent: drafts are refused as not wired. */
   drafts?: DraftStore;
+  /** Answers and confirms (docs/answering.md#sending); absent: refused as not wired, nothing sent. */
+  writes?: WriteService;
+  /**
+   * A content script in this tab asked something: the tab is told when an inquiry changes (INQUIRY_CHANGED),
+   * so its cards read it again.
+   */
+  watchTab?: (tabId: number) => void;
 }
 
 type Response = ResponseMap[keyof ResponseMap];
@@ -112,10 +120,23 @@ export function createRouter(deps: RouterDeps) {
         if (!deps.drafts) return failure('extension-error', { detail: 'drafts are not wired' });
         await deps.drafts.discard(request.id);
         return success(null);
-      // Not built yet (issue 17 write service): refused, nothing is sent.
+      // Answers and confirms (docs/answering.md#sending): the write service holds one per inquiry, re-reads,
+      // sends once under the budget, and never retries.
       case 'answer':
-      case 'confirm':
-        return failure('extension-error', { detail: 'answering is not wired yet' });
+      case 'confirm': {
+        if (!deps.writes) return failure('extension-error', { detail: 'answering is not wired' });
+        const written = await deps.writes.send(
+          request.type === 'answer'
+            ? { type: 'answer', id: request.id, content: request.content, replyBy: request.replyBy, parentAnswerId: request.parentAnswerId }
+            : { type: 'confirm', id: request.id, confirmBy: request.confirmBy },
+        );
+        if (!written.ok) return { ok: false, error: shownError(written.error) };
+        const { after, sample } = written.value;
+        // The inquiry read back after the write: a content script gets only the card's view of it.
+        const shown = after && !fromOwnPage ? forContentScript({ ok: true, value: after }) : undefined;
+        const afterShown = shown?.ok ? shown.value : after;
+        return success({ ...(afterShown ? { after: afterShown } : {}), ...(sample ? { sample } : {}) });
+      }
     }
   }
 
@@ -130,6 +151,7 @@ export function createRouter(deps: RouterDeps) {
       if (!parsed.success) return failure('invalid-input', { detail: 'malformed request' });
       const fromOwnPage = sender.url?.startsWith(deps.extensionOrigin) ?? false;
       if (!fromOwnPage && !CONTENT_SCRIPT_REQUESTS.has(parsed.data.type)) return undefined;
+      if (!fromOwnPage && sender.tab?.id !== undefined) deps.watchTab?.(sender.tab.id);
       try {
         return await handle(parsed.data, sender, fromOwnPage, signal);
       } catch {

@@ -2,6 +2,7 @@ import { keyExpiry } from '../keys/key-expiry';
 import type { LookupService } from '../lookup/lookup-service';
 import { lookupSample } from '../samples/sample-lookup';
 import type { ErrorKind } from '../coupang/error-kinds';
+import type { Inquiry } from '../coupang/inquiry';
 
 /** The held kinds Coupang sends with a 401 (utils/coupang/classify.ts). */
 const UNAUTHORIZED_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['invalid-signature', 'malformed-auth', 'not-authorized']);
@@ -14,6 +15,8 @@ export interface SampleAndKeyDeps {
   /** Coupang's clock minus this computer's, as the gateway's Date header showed it (0 while it agrees). */
   clockOffsetMs: () => Promise<number>;
   now: () => number;
+  /** Sample mode's answers and confirms (utils/answer/sample-writes.ts): the sample shows them. */
+  sampleWrites?: { apply(inquiry: Inquiry): Promise<Inquiry> };
 }
 
 /**
@@ -27,7 +30,11 @@ export function withSamplesAndKeyAge(lookups: LookupService, deps: SampleAndKeyD
   return {
     ...lookups,
     async lookup(id, options) {
-      if (await deps.sampleMode()) return lookupSample(id, deps.now());
+      if (await deps.sampleMode()) {
+        const sample = lookupSample(id, deps.now());
+        if (!sample.ok || !deps.sampleWrites) return sample;
+        return { ok: true, value: { ...sample.value, inquiry: await deps.sampleWrites.apply(sample.value.inquiry) } };
+      }
       const result = await lookups.lookup(id, options);
       const [issuedAt, offset] = await Promise.all([deps.keyIssuedAt(), deps.clockOffsetMs()]);
       const expiry = issuedAt === undefined ? undefined : keyExpiry(issuedAt, deps.now());

@@ -37,6 +37,61 @@ export const SINGLE_LOOKUP_PREFIX = '/v2/providers/openapi/apis/api/v5/vendors/c
 export const singleLookupPath = (inquiryId: string): string => `${SINGLE_LOOKUP_PREFIX}${inquiryId}`;
 export const listPath = (vendorId: string): string =>
   `/v2/providers/openapi/apis/api/v5/vendors/${vendorId}/callCenterInquiries`;
+/** Where answers (`replies`) and confirms (`confirms`) are POSTed (docs/coupang-api.md#answering). */
+export const writePath = (vendorId: string, inquiryId: string, what: 'replies' | 'confirms'): string =>
+  `/v2/providers/openapi/apis/api/v4/vendors/${vendorId}/callCenterInquiries/${inquiryId}/${what}`;
+const WRITE_PATH = /^\/v2\/providers\/openapi\/apis\/api\/v4\/vendors\/([^/]+)\/callCenterInquiries\/([^/]+)\/(replies|confirms)$/;
+
+/** What the next write (answer or confirm) meets instead of an OK; `apply`: Coupang took it all the same. */
+export type WriteFault = { kind: 'server-error' | 'hang' | 'rate-limited'; apply?: boolean };
+
+const HOUR_MS = 3_600_000;
+/** `2026-12-06T12:00:00+09:00`: Korea time with offset, as v5 sends it. */
+export function koreaIso(ms: number): string {
+  return `${new Date(ms + 9 * HOUR_MS).toISOString().slice(0, 19)}+09:00`;
+}
+
+/**
+ * An inquiry in progress whose counsellor asked for an answer `askedHoursAgo` ago: answerable, with parent
+ * `parentAnswerId`. Served by the simulator after `sim.setInquiry(id, …)`.
+ */
+export function answerableInquiry(inquiryId: string, now: number, { parentAnswerId = '1126600001', askedHoursAgo = 1 } = {}): Record<string, unknown> {
+  return {
+    inquiryId: Number(inquiryId),
+    inquiryStatus: 'progress',
+    csPartnerCounselingStatus: 'requestAnswer',
+    vendorItemId: [3000012345],
+    itemName: '유기농 현미, 4kg, 1개',
+    content: '포장이 터져서 왔어요. 교환 가능한가요?',
+    answeredAt: null,
+    inquiryAt: koreaIso(now - (askedHoursAgo + 1) * HOUR_MS),
+    buyerEmail: '',
+    buyerPhone: '010-1234-5678',
+    orderId: 5000012399,
+    receiptCategory: '교환>상품불량>포장파손',
+    replies: [
+      {
+        answerId: Number(parentAnswerId),
+        parentAnswerId: null,
+        receptionistName: '쿠팡 고객센터',
+        receptionist: 'cssp-e2e01',
+        replyAt: koreaIso(now - askedHoursAgo * HOUR_MS),
+        content: '안녕하세요 판매자님.\n[판매자님 회신요청]\n1. 요청사항 이행 가능여부:\n2. 불가시 불가능한 사유 :',
+        partnerTransferStatus: 'requestAnswer',
+        partnerTransferCompleteReason: 'NONE',
+        answerType: 'csAgent',
+        needAnswer: true,
+      },
+    ],
+  };
+}
+
+/** A transfer the counsellor completed `hoursAgo` ago that the seller only confirms (Wing's 미확인, TRANSFER). */
+export function transferInquiry(inquiryId: string, now: number, { hoursAgo = 1 } = {}): Record<string, unknown> {
+  const inquiry = answerableInquiry(inquiryId, now, { askedHoursAgo: hoursAgo });
+  const [note] = inquiry.replies as Array<Record<string, unknown>>;
+  return { ...inquiry, inquiryStatus: 'complete', replies: [{ ...note, needAnswer: false, content: '상담사가 처리를 완료했습니다. 확인 부탁드립니다.' }] };
+}
 
 /**
  * Inquiry IDs that make the single lookup answer a scenario instead of a fixture.
@@ -109,6 +164,8 @@ export interface RecordedRequest {
   /** Status sent; null while held or when the socket was destroyed. */
   status: number | null;
   outcome: 'pending' | 'answered' | 'held' | 'destroyed' | 'client-gave-up';
+  /** The request body as received (writes), UTF-8. */
+  body?: string;
 }
 
 interface Reply {
@@ -212,6 +269,16 @@ export function parseAuthorization(header: string | undefined): ParsedAuthorizat
   return { accessKey, signedDate, signature };
 }
 
+/** The whole request body, as UTF-8 text. */
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
 function isCalendarDate(s: string | null): s is string {
   if (!s || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
@@ -234,6 +301,14 @@ export class GatewaySim {
   throttle: { kind: 'rate-limited'; retryAfter?: string } | { kind: 'blocked-html' } | null = null;
   /** Every request, in arrival order. */
   readonly requests: RecordedRequest[] = [];
+  /**
+   * Inquiries with state (`data` of the answer), served before the fixture files; answers and confirms change
+   * them as Coupang would. A write to a fixture inquiry copies it in here first.
+   */
+  readonly inquiries = new Map<string, Record<string, unknown>>();
+  /** Faults for the coming writes, first first (each used once): a 500, a hang until the client gives up, a 429. */
+  readonly writeFaults: WriteFault[] = [];
+  private nextAnswerId = 1_126_700_000;
   /** Handlers for `https://wing.coupang.com/__fixture-api/{name}`; files `{wingDir}/__fixture-api/{name}.json` otherwise. */
   readonly wingApi = new Map<string, WingApiHandler>();
 
@@ -333,6 +408,29 @@ export class GatewaySim {
     }
   }
 
+  /** Serves this inquiry (the `data` of the answer) from now on, with state. */
+  setInquiry(inquiryId: string, data: Record<string, unknown>): void {
+    this.inquiries.set(inquiryId, structuredClone(data));
+  }
+
+  /** The next write meets `fault` (a 500, a hang, a 429) instead of an OK. */
+  failNextWrite(fault: WriteFault): void {
+    this.writeFaults.push(fault);
+  }
+
+  /** POSTs for one inquiry (both kinds, or only `what`), in arrival order. */
+  writesOf(inquiryId: string, what?: 'replies' | 'confirms'): RecordedRequest[] {
+    return this.requests.filter((r) => {
+      const m = r.host === API_HOST && r.method === 'POST' ? WRITE_PATH.exec(r.path) : null;
+      return m !== null && m[2] === inquiryId && (what === undefined || m[3] === what);
+    });
+  }
+
+  /** Every POST to the API host. */
+  writeRequests(): RecordedRequest[] {
+    return this.requests.filter((r) => r.host === API_HOST && r.method === 'POST');
+  }
+
   /** The most API requests that arrived within any one rolling second. */
   maxApiRequestsPerSecond(): number {
     const times = this.apiRequests().map((r) => r.at);
@@ -353,6 +451,8 @@ export class GatewaySim {
     this.apiDelayMs = 0;
     this.throttle = null;
     this.wingApi.clear();
+    this.inquiries.clear();
+    this.writeFaults.length = 0;
     for (const res of this.held) res.destroy();
     this.held.clear();
   }
@@ -434,6 +534,7 @@ export class GatewaySim {
   }
 
   private async handleApi(req: IncomingMessage, res: ServerResponse, record: RecordedRequest): Promise<void> {
+    if (record.method === 'POST') record.body = await readBody(req);
     if (this.apiDelayMs > 0) await new Promise((r) => setTimeout(r, this.apiDelayMs));
     if (res.destroyed) {
       record.outcome = 'client-gave-up';
@@ -457,6 +558,8 @@ export class GatewaySim {
       const rawId = record.path.slice(SINGLE_LOOKUP_PREFIX.length);
       if (!rawId.includes('/')) return this.singleLookup(res, record, rawId);
     }
+    const write = record.method === 'POST' ? WRITE_PATH.exec(record.path) : null;
+    if (write) return this.handleWrite(res, record, auth.store, write[1] ?? '', write[2] ?? '', write[3] as 'replies' | 'confirms');
     const list = /^\/v2\/providers\/openapi\/apis\/api\/v5\/vendors\/([^/]+)\/callCenterInquiries$/.exec(record.path);
     if (record.method === 'GET' && list) return this.send(res, record, this.listInquiries(auth.store, list[1] ?? '', record.query));
     return this.send(res, record, GatewaySim.json(404, { code: 404, message: `No API for ${record.method} ${record.path}` }));
@@ -507,9 +610,105 @@ export class GatewaySim {
         res.socket?.destroy();
         return;
     }
+    const live = this.inquiries.get(rawId);
+    if (live) return send(GatewaySim.json(200, { code: 200, message: 'OK', data: live }));
     const fixture = await readFile(join(this.inquiryFixturesDir, `${rawId}.json`), 'utf8').catch(() => null);
     if (fixture !== null) return send({ status: 200, contentType: 'application/json', body: fixture });
     return send(GatewaySim.json(404, { code: 404, message: MESSAGES.notFound }));
+  }
+
+  /** The inquiry with state: from `inquiries`, else copied in from its fixture file; null when unknown. */
+  private async stateOf(inquiryId: string): Promise<Record<string, unknown> | null> {
+    const live = this.inquiries.get(inquiryId);
+    if (live) return live;
+    const fixture = await readFile(join(this.inquiryFixturesDir, `${inquiryId}.json`), 'utf8').catch(() => null);
+    if (fixture === null) return null;
+    const data = (JSON.parse(fixture) as { data?: Record<string, unknown> }).data;
+    if (!data) return null;
+    this.inquiries.set(inquiryId, data);
+    return data;
+  }
+
+  /**
+   * An answer (`replies`) or a confirm (`confirms`), validated the way Coupang does (docs/coupang-api.md#answering):
+   * vendor in path and body, a JSON body (a raw CR fails it), content 2–1000, the parent present and still
+   * asking, the inquiry's state; then the inquiry changes as Coupang changes it. Messages Coupang is not
+   * known to send (a wrong vendor or Wing user ID) are this simulator's own wording.
+   */
+  private async handleWrite(res: ServerResponse, record: RecordedRequest, store: SimStore, pathVendorId: string, inquiryId: string, what: 'replies' | 'confirms'): Promise<void> {
+    const send = (reply: Reply) => this.send(res, record, reply);
+    const bad = (message: string) => send(GatewaySim.json(400, { code: 400, message }));
+    if (pathVendorId !== store.vendorId) return send(GatewaySim.authError(MESSAGES.notAuthorized));
+    if (!/^\d+$/.test(inquiryId)) return bad(`Invalid format inquiryId : ${inquiryId}`);
+    let body: Record<string, unknown>;
+    try {
+      const parsed: unknown = JSON.parse(record.body ?? '');
+      if (parsed === null || typeof parsed !== 'object') throw new Error('not an object');
+      body = parsed as Record<string, unknown>;
+    } catch {
+      if (record.body?.includes('\r')) {
+        return bad('Could not read JSON: Illegal unquoted character ((CTRL-CHAR, code 13)): has to be escaped using backslash to be included in string value');
+      }
+      return bad('Could not read JSON: Unexpected character');
+    }
+    if (inquiryId === SCENARIO_IDS.otherVendor) return send(GatewaySim.json(404, { code: 404, message: MESSAGES.otherVendor }));
+    const inquiry = await this.stateOf(inquiryId);
+    if (!inquiry) return send(GatewaySim.json(404, { code: 404, message: MESSAGES.notFound }));
+    const replies = Array.isArray(inquiry.replies) ? (inquiry.replies as Array<Record<string, unknown>>) : [];
+    const open = (reply: Record<string, unknown>) => reply.answerType === 'csAgent' && reply.partnerTransferStatus === 'requestAnswer';
+    const notAnswerable = "The inquiry can't be answer. It can do only inquiryStatus:progress, partnerTransferStatus:requestAnswer";
+    const now = this.now();
+    let apply: () => void;
+    if (what === 'replies') {
+      if (body.vendorId !== store.vendorId) return bad(`vendorId in the body must be the vendor of the path : ${String(body.vendorId)}`);
+      if (String(body.inquiryId) !== inquiryId) return bad(`inquiryId in the body must be the inquiry of the path : ${String(body.inquiryId)}`);
+      const content = typeof body.content === 'string' ? body.content : '';
+      const length = [...content].length;
+      if (length < 2 || length > 1000) return bad('The reply content length should be between 2 ~ 1000');
+      if (body.parentAnswerId === undefined || body.parentAnswerId === null || body.parentAnswerId === '') return bad('The parentAnswerId is required.');
+      const replyBy = typeof body.replyBy === 'string' ? body.replyBy : '';
+      if (!/^[A-Za-z0-9._@-]{2,50}$/.test(replyBy) || replyBy === store.vendorId) return bad(`Invalid replyBy : ${replyBy}`);
+      const parent = replies.find((reply) => String(reply.answerId) === String(body.parentAnswerId));
+      if (inquiry.inquiryStatus !== 'progress' || !parent || !open(parent)) return bad(notAnswerable);
+      apply = () => {
+        Object.assign(parent, { partnerTransferStatus: 'answered', partnerTransferCompleteReason: 'DISPUTE_PROCESS_COMPLETE', needAnswer: false });
+        replies.push({
+          answerId: this.nextAnswerId++,
+          parentAnswerId: String(body.parentAnswerId),
+          receptionistName: replyBy,
+          receptionist: replyBy,
+          replyAt: koreaIso(now),
+          content,
+          partnerTransferStatus: null,
+          partnerTransferCompleteReason: null,
+          answerType: 'vendor',
+          needAnswer: false,
+        });
+        Object.assign(inquiry, { replies, inquiryStatus: 'complete', csPartnerCounselingStatus: 'answered', answeredAt: koreaIso(now) });
+      };
+    } else {
+      const confirmBy = typeof body.confirmBy === 'string' ? body.confirmBy : '';
+      if (!/^[A-Za-z0-9._@-]{2,50}$/.test(confirmBy) || confirmBy === store.vendorId) return bad(`Invalid confirmBy : ${confirmBy}`);
+      const pending = replies.filter(open);
+      if (inquiry.inquiryStatus !== 'complete' || pending.length === 0) return bad(notAnswerable);
+      const transferredAt = Math.max(...pending.map((reply) => Date.parse(String(reply.replyAt))));
+      if (!(now < transferredAt + 24 * HOUR_MS)) return bad('This inquiry has closed. -522');
+      apply = () => {
+        for (const reply of pending) Object.assign(reply, { partnerTransferStatus: 'answered', partnerTransferCompleteReason: 'DISPUTE_PROCESS_COMPLETE' });
+        Object.assign(inquiry, { csPartnerCounselingStatus: 'answered' });
+      };
+    }
+    const fault = this.writeFaults.shift();
+    if (!fault) {
+      apply();
+      return send(GatewaySim.json(200, { code: '200', message: 'OK' }));
+    }
+    if (fault.apply) apply();
+    if (fault.kind === 'server-error') return send(GatewaySim.json(500, { code: 500, message: 'Internal Server Error', transactionId: randomUUID().replaceAll('-', '') }));
+    if (fault.kind === 'rate-limited') return send({ status: 429, contentType: 'text/plain', body: 'Too Many Requests' });
+    record.outcome = 'held';
+    this.held.add(res);
+    res.on('close', () => this.held.delete(res));
   }
 
   /** The list call (docs/coupang-api.md#keys), used by "Test connection"; answers an empty page. */

@@ -15,6 +15,8 @@ export interface SimCall {
   /** Raw path and query, sent exactly as given. */
   path: string;
   headers?: Record<string, string>;
+  /** A request body (writes), sent as given. */
+  body?: string;
   timeoutMs?: number;
 }
 
@@ -43,6 +45,6 @@ export function callSim(sim: GatewaySim, call: SimCall): Promise<SimResponse> {
     );
     req.on('timeout', () => req.destroy(new Error('client timeout')));
     req.on('error', fail);
-    req.end();
+    req.end(call.body);
   });
 }

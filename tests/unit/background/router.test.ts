@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { createClientProvider } from '@/utils/background/client-provider';
 import { createDraftStore } from '@/utils/answer/drafts';
-import { createRouter, type MessageSender } from '@/utils/background/router';
+import { createRouter, type MessageSender, type RouterDeps } from '@/utils/background/router';
+import type { WriteService } from '@/utils/answer/write-service';
 import type { StoredCredentials } from '@/utils/credentials-store';
 import { createLookupService, type CachedLookup } from '@/utils/lookup/lookup-service';
 import { createRequestEconomy, type EconomyState } from '@/utils/lookup/request-economy';
@@ -21,7 +22,10 @@ function withUnknownFields(body: string): string {
   return body.replace('"inquiryId": 258799946,', '"inquiryId": 258799946, "buyerAddress": "서울시 어딘가 1-2", ');
 }
 
-function setup(economyStore: { get: () => Promise<unknown>; set: (value: EconomyState) => Promise<void> } = { get: async () => undefined, set: async () => {} }) {
+function setup(
+  economyStore: { get: () => Promise<unknown>; set: (value: EconomyState) => Promise<void> } = { get: async () => undefined, set: async () => {} },
+  extra: Partial<RouterDeps> = {},
+) {
   let saved: StoredCredentials | undefined;
   let cache: Record<string, CachedLookup> = {};
   const requests: Array<{ url: string; authorization: string | null }> = [];
@@ -62,6 +66,7 @@ function setup(economyStore: { get: () => Promise<unknown>; set: (value: Economy
     openSidePanel,
     openOptions: async () => {},
     drafts: createDraftStore({ getValue: async () => draftBox, setValue: async (value) => void (draftBox = value) }, now),
+    ...extra,
   });
   return {
     router,
@@ -292,5 +297,29 @@ describe('background router', () => {
     expect(s.drafts()).toMatchObject({ '123': { text: '확인했습니다' } });
     expect(await s.router.dispatch({ type: 'discard-draft', id: '123' }, OWN_PAGE)).toEqual({ ok: true, value: null });
     expect(await s.router.dispatch({ type: 'get-draft', id: '123' }, CONTENT_SCRIPT)).toEqual({ ok: true, value: null });
+  });
+
+  it('routes answers and confirms to the write service; a content script gets only the card view of the inquiry read back', async () => {
+    const inquiry = { inquiryId: '258799946', vendorItemIds: [], replies: [], extra: { buyerAddress: '서울시 어딘가' }, itemName: '현미' };
+    const send = vi.fn<WriteService['send']>(async () => ({ ok: true, value: { after: { inquiry, fetchedAt: 1, fromCache: false } } }));
+    const watched: number[] = [];
+    const s = setup(undefined, { writes: { send, busy: () => false }, watchTab: (tabId) => void watched.push(tabId) });
+    const answer = { type: 'answer', id: '258799946', content: '확인했습니다', replyBy: 'wing-seller01', parentAnswerId: '1126500001' };
+    const fromCard = await s.router.dispatch(answer, CONTENT_SCRIPT);
+    expect(send).toHaveBeenCalledWith({ type: 'answer', id: '258799946', content: '확인했습니다', replyBy: 'wing-seller01', parentAnswerId: '1126500001' });
+    expect(JSON.stringify(fromCard)).not.toContain('서울시');
+    expect(fromCard).toMatchObject({ ok: true, value: { after: { inquiry: { itemName: '현미', extra: {} } } } });
+    expect(watched).toEqual([3]);
+    const fromPage = await s.router.dispatch({ type: 'confirm', id: '258799946', confirmBy: 'wing-seller01' }, OWN_PAGE);
+    expect(send).toHaveBeenLastCalledWith({ type: 'confirm', id: '258799946', confirmBy: 'wing-seller01' });
+    expect(JSON.stringify(fromPage)).toContain('서울시');
+    expect(watched).toEqual([3]);
+  });
+
+  it('passes a write failure with its outcome fields, never the gateway signals', async () => {
+    const send = vi.fn<WriteService['send']>(async () => ({ ok: false, error: { kind: 'write-unknown', outcomeUnknown: true, readBackFound: false, status: 500, retryAfter: '5', serverDate: 1 } }));
+    const s = setup(undefined, { writes: { send, busy: () => false } });
+    const result = await s.router.dispatch({ type: 'confirm', id: '258799946', confirmBy: 'me' }, CONTENT_SCRIPT);
+    expect(result).toEqual({ ok: false, error: { kind: 'write-unknown', outcomeUnknown: true, readBackFound: false, status: 500 } });
   });
 });
