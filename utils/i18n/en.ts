@@ -271,6 +271,20 @@ export const en = {
   'answer.why.pastDeadline': 'The reply deadline has passed: Coupang no longer accepts an answer here.',
   'answer.why.parentUnsafe': 'Which counsellor message to answer is unclear, so answering here is off. Answer in Wing.',
   'answer.openWing': "Open Wing's call center",
+  'options.answering': 'Answering',
+  'options.answering.intro': 'Who answers, and texts you reuse. Nothing is sent to Coupang until you review an answer and press Send to Coupang.',
+  'options.answering.userHint': 'The login name you use in Wing: Coupang records it as who answered. Not secret; kept on this computer.',
+  'options.answering.saved': 'Saved answers',
+  'options.answering.savedHint': 'In the answer form, Alt+S lists them and a digit 1–9 inserts one. {item} becomes the item name, {inquiry} the inquiry number.',
+  'options.answering.savedText': 'Saved answer {n}',
+  'options.answering.up': 'Move saved answer {n} up',
+  'options.answering.down': 'Move saved answer {n} down',
+  'options.answering.delete': 'Delete saved answer {n}',
+  'options.answering.add': 'Add a saved answer',
+  'options.answering.save': 'Save answering settings',
+  'options.answering.full': 'At most {max} saved answers: the digits 1–9 insert them.',
+  'options.answering.userTooLong': 'A Wing user ID has at most {max} characters. Check it in Wing.',
+  'options.answering.savedTooLong': 'Saved answer {n} is longer than {max} characters. Shorten it.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -272,6 +272,20 @@ export const ko: Messages = {
   'answer.why.pastDeadline': '답변 기한이 지났습니다. 쿠팡이 더 이상 답변을 받지 않습니다.',
   'answer.why.parentUnsafe': '어느 상담사 메시지에 답할지 분명하지 않아 여기서는 답변할 수 없습니다. Wing에서 답변하세요.',
   'answer.openWing': 'Wing 고객센터 열기',
+  'options.answering': '답변',
+  'options.answering.intro': '답변하는 사람과 자주 쓰는 문구입니다. 답변을 검토하고 쿠팡으로 보내기를 누르기 전에는 아무것도 쿠팡에 보내지 않습니다.',
+  'options.answering.userHint': 'Wing에 로그인할 때 쓰는 아이디입니다. 쿠팡은 이 아이디를 답변자로 기록합니다. 비밀 정보가 아니며 이 컴퓨터에만 저장됩니다.',
+  'options.answering.saved': '저장한 답변',
+  'options.answering.savedHint': '답변 창에서 Alt+S로 목록을 열고 숫자 1–9로 넣습니다. {item}은 상품명, {inquiry}는 문의번호로 바뀝니다.',
+  'options.answering.savedText': '저장한 답변 {n}',
+  'options.answering.up': '저장한 답변 {n} 위로',
+  'options.answering.down': '저장한 답변 {n} 아래로',
+  'options.answering.delete': '저장한 답변 {n} 삭제',
+  'options.answering.add': '답변 문구 추가',
+  'options.answering.save': '답변 설정 저장',
+  'options.answering.full': '저장한 답변은 최대 {max}개입니다. 숫자 1–9로 넣습니다.',
+  'options.answering.userTooLong': 'Wing 아이디는 최대 {max}자입니다. Wing에서 확인하세요.',
+  'options.answering.savedTooLong': '저장한 답변 {n}이(가) {max}자를 넘습니다. 줄여 주세요.',
 };
 
 
