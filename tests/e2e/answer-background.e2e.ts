@@ -157,6 +157,24 @@ describe('answering through the background', () => {
     expect(posts(id)).toBe(1);
   });
 
+  it('sample mode answers a sample locally: nothing reaches the simulator, and the sample shows answered', async () => {
+    const storageLocal = (value: boolean) =>
+      page.evaluate((on) => (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome.storage.local.set({ sampleMode: on }), value);
+    await storageLocal(true);
+    try {
+      const sample = '7000000001';
+      const result = await ask(page, answer(sample, '내일 도착합니다.', '7100000003'));
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+      expect(result.value?.sample).toBe(true);
+      expect(result.value?.after?.inquiry.csPartnerCounselingStatus).toBe('answered');
+      const looked = (await ask(page, { type: 'lookup', id: sample })) as unknown as { value: { inquiry: { replies: Array<{ content?: string }> } } };
+      expect(looked.value.inquiry.replies.at(-1)?.content).toBe('내일 도착합니다.');
+      expect(sim.requests.filter((r) => r.host !== 'wing.coupang.com')).toHaveLength(0);
+    } finally {
+      await storageLocal(false);
+    }
+  });
+
   // Last: the pause stays with this browser's store.
   it('while Coupang has paused the store, nothing is sent and the countdown comes back', async () => {
     const id = freshId();

@@ -151,6 +151,8 @@ export function createWriteService(deps: WriteServiceDeps) {
     let posted = false;
     let answer: Result<WriteAnswer> | undefined;
     const spent = await deps.lookups.onBudget(client, async () => {
+      // Called once per approval: should anything call it again (a queue that resends), nothing goes out again.
+      if (answer) return answer;
       // The moment of sending: the keys must still be those the write was approved with.
       const current = await deps.client();
       if (!current.ok || current.value.holdKey !== client.holdKey) return (answer = failure('aborted'));

@@ -1,11 +1,11 @@
 import { createCoupangClient, type CoupangClientDeps } from '../coupang/client';
+import type { ReplyBody } from '../coupang/client';
 import type { Result } from '../coupang/error-kinds';
 import type { CredentialsStore } from '../credentials-store';
 import { failure, success } from '../messaging';
 import { createSkewClock, withSkewCorrection } from '../lookup/skew-clock';
 
-export type CoupangClient = Pick<ReturnType<typeof createCoupangClient>, 'getInquiry' | 'testConnection'> &
-  Partial<Pick<ReturnType<typeof createCoupangClient>, 'postReply' | 'postConfirm'>> & {
+export type CoupangClient = Pick<ReturnType<typeof createCoupangClient>, 'getInquiry' | 'testConnection'> & {
   vendorId: string;
   /** Names this set of credentials without revealing them: it changes whenever the keys are saved. */
   holdKey: string;
@@ -61,8 +61,9 @@ export function createClientProvider(store: CredentialsStore, deps: CoupangClien
       holdKey: `${saved.vendorId}@${saved.savedAt}`,
       getInquiry: (id, options) => corrected(() => client.getInquiry(id, options)),
       testConnection: (options) => corrected(() => client.testConnection(options)),
-      postReply: (id, reply) => sentOnce(() => client.postReply(id, reply)),
-      postConfirm: (id, confirmBy) => sentOnce(() => client.postConfirm(id, confirmBy)),
+      // The write half (utils/answer/write-service.ts WriteClient), each sent once.
+      postReply: (id: string, reply: ReplyBody) => sentOnce(() => client.postReply(id, reply)),
+      postConfirm: (id: string, confirmBy: string) => sentOnce(() => client.postConfirm(id, confirmBy)),
     });
   }
 

@@ -59,16 +59,16 @@ export interface LookupError {
   cagWarning?: boolean;
   /** Lookups for this store are paused until then (epoch ms): the UI counts down (docs/request-economy.md#breaker). */
   resumesAt?: number;
-  /** These credentials failed for good: no automatic lookups until the keys change or the seller presses Retry. */
-  held?: boolean;
-  /** A remembered failure (not found, other store): when Coupang said so (epoch ms). */
-  fetchedAt?: number;
   /** A write (answer, confirm) whose outcome is unknown: it may or may not have reached Coupang. */
   outcomeUnknown?: boolean;
   /** After an unknown outcome the inquiry was read back once: whether the write shows there (absent: that read failed). */
   readBackFound?: boolean;
   /** 'answer-changed': why the inquiry can't take this write any more (utils/answer/eligibility.ts reasons, or 'parent-changed'). */
   reason?: string;
+  /** These credentials failed for good: no automatic lookups until the keys change or the seller presses Retry. */
+  held?: boolean;
+  /** A remembered failure (not found, other store): when Coupang said so (epoch ms). */
+  fetchedAt?: number;
 }
 
 export type Result<T, E = LookupError> = { ok: true; value: T } | { ok: false; error: E };

@@ -267,6 +267,20 @@ describe('write service', () => {
     expect(world.posts).toHaveLength(0);
   });
 
+  it('a queue that would resend (e.g. after a clock correction) gets the first answer again, not a second POST', async () => {
+    const world = setup();
+    world.onPost(() => async () => ({ ok: false, error: { kind: 'signature-expired', status: 401 } }));
+    const original = world.lookups.onBudget;
+    world.lookups.onBudget = (source, send) =>
+      original(source, async (asProbe) => {
+        await send(asProbe);
+        return send(asProbe);
+      });
+    const result = await world.service.send(answer());
+    expect(result.ok ? undefined : result.error.kind).toBe('signature-expired');
+    expect(world.posts).toHaveLength(1);
+  });
+
   it('refuses bad input before reading or sending anything', async () => {
     const world = setup();
     expect(await world.service.send(answer('x'))).toEqual({ ok: false, error: { kind: 'answer-length', reason: 'too-short' } });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createClientProvider } from '@/utils/background/client-provider';
+import type { WriteClient } from '@/utils/answer/write-service';
 import { importHmacKey } from '@/utils/coupang/signing';
 import type { StoredCredentials } from '@/utils/credentials-store';
 import { readFixture } from '../coupang/read-fixture';
@@ -40,12 +41,13 @@ describe('client provider', () => {
     const provider = createClientProvider(store, { fetch: gateway.fetch, subtle: globalThis.crypto.subtle, now: () => LOCAL, offsets });
     const client = await provider.get();
     if (!client.ok) throw new Error('no client');
-    const result = await client.value.postConfirm!('258799946', 'wing-seller01');
+    const writer = client.value as WriteClient;
+    const result = await writer.postConfirm!('258799946', 'wing-seller01');
     expect(result.ok ? undefined : result.error.kind).toBe('write-clock-corrected');
     expect(gateway.fetch).toHaveBeenCalledTimes(1);
     expect(kept).toBe(HOUR);
     // The seller's next press is signed on the corrected clock.
-    await client.value.postConfirm!('258799946', 'wing-seller01');
+    await writer.postConfirm!('258799946', 'wing-seller01');
     expect(gateway.signedDates[1]!.slice(7, 9)).toBe(new Date(LOCAL + HOUR).toISOString().slice(11, 13));
   });
 
