@@ -254,7 +254,7 @@ export function AnswerForm(props: AnswerFormProps) {
             {problem ? t(PROBLEM_KEY[problem]) : ''}
           </p>
           <div class="answer-actions">
-            <button type="button" onClick={review}>
+            <button type="button" class="answer-primary" onClick={review}>
               {t('answer.review')}
             </button>
             {mode === 'answer' && (
@@ -277,7 +277,7 @@ export function AnswerForm(props: AnswerFormProps) {
             <p role="status">{t('answer.paused', { seconds: Math.ceil((props.pausedUntil - now()) / 1000) })}</p>
           )}
           <div class="answer-actions">
-            <button type="button" onClick={send} disabled={step.kind === 'sending' || paused}>
+            <button type="button" class="answer-primary" onClick={send} disabled={step.kind === 'sending' || paused}>
               {step.kind === 'sending' ? t('answer.sending') : mode === 'confirm' ? t('answer.confirmSend') : t('answer.send')}
             </button>
             <button type="button" onClick={back} disabled={step.kind === 'sending'}>
