@@ -29,7 +29,7 @@ const demoLookup: typeof lookupInquiry = (id, { signal } = {}) => {
 };
 
 /**
- * The demo answers its samples here (docs/answering.md#samples): nothing reaches the background's write
+ * The demo answers its samples here (docs/answering.md#sample-mode): nothing reaches the background's write
  * service, let alone Coupang. Drafts still go to the background, as everywhere.
  */
 function demoAnswers(): AnswerService {
