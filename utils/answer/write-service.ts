@@ -143,7 +143,7 @@ export function createWriteService(deps: WriteServiceDeps) {
     if (!fresh.ok) return fresh;
     if (fresh.value.fromCache) {
       // The refresh was refused (paused meanwhile): the inquiry could not be checked, so nothing goes.
-      return { ok: false, error: deps.economy.paused(client.vendorId, deps.now()) ?? { kind: 'aborted' } };
+      return { ok: false, error: deps.economy.paused(client.vendorId, deps.now()) ?? { kind: 'extension-error', detail: 'the inquiry could not be read again' } };
     }
     const reason = stillPossible(request, fresh.value.inquiry, coupangNow(fresh.value, deps.now()));
     if (reason) return failure('answer-changed', { reason });
@@ -173,6 +173,8 @@ export function createWriteService(deps: WriteServiceDeps) {
       deps.changed(request.id);
       return success(after.ok && !after.value.fromCache ? { after: after.value } : {});
     }
+    // Answered 'aborted' before it went (the keys changed while it waited, or at its turn): say so, nothing was sent.
+    if (!posted && spent.error.kind === 'aborted') return failure('keys-changed');
     if (!posted || !answer || answer.ok || !outcomeUnknown(answer.error)) return spent;
 
     // Unknown outcome: never sent again; one read back says whether it arrived.

@@ -28,7 +28,6 @@ export const ERROR_KINDS = [
   'invalid-input', // text that holds no inquiry ID; no request is sent
   'extension-error', // the background could not be reached or failed unexpectedly
   'not-sample', // sample mode is on and the ID is not one of the samples; no request is sent
-  'key-expired', // a 401 after the key's 180 days ran out (docs/coupang-api.md#keys)
   // Answering and confirming (issue 17; docs/answering.md#sending, docs/coupang-api.md#answering)
   'already-sending', // a write for this inquiry is already on its way (one write per inquiry); nothing sent
   'answer-changed', // read again just before sending: no longer answerable / confirmable, or another parent; nothing sent
@@ -40,6 +39,8 @@ export const ERROR_KINDS = [
   'parent-missing', // 400 The parentAnswerId is required. (or a parent Coupang does not accept)
   'wing-user-missing', // no Wing user ID given; nothing sent
   'wing-user-rejected', // 400 naming replyBy / confirmBy: Coupang does not know that Wing user ID
+  'keys-changed', // the keys were changed while a write waited for its turn: it was not sent with the new ones
+  'key-expired', // a 401 after the key's 180 days ran out (docs/coupang-api.md#keys)
 ] as const;
 
 export type ErrorKind = (typeof ERROR_KINDS)[number];

@@ -178,6 +178,7 @@ export const en = {
   'error.parent-missing': 'Coupang did not accept the counsellor\'s request this answer replies to. Open the inquiry in Wing and answer it there.',
   'error.wing-user-missing': 'Enter your Wing user ID (the name you log in to Wing with) before sending.',
   'error.wing-user-rejected': 'Coupang did not accept the Wing user ID. Enter the ID you log in to Wing with (not the vendor ID), then send again.',
+  'error.keys-changed': 'The keys were changed while the answer waited to be sent: nothing was sent. Your draft is kept; check it and send again.',
 
   'firstRun.needKeys': 'Lookups need your Coupang Open API keys.',
   'firstRun.setUp': 'Set up keys',

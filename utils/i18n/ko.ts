@@ -179,6 +179,7 @@ export const ko: Messages = {
   'error.parent-missing': '이 답변이 회신하는 상담사 요청을 쿠팡이 받지 않았습니다. Wing에서 문의를 열어 답변하세요.',
   'error.wing-user-missing': '보내기 전에 Wing 사용자 ID(Wing 로그인 아이디)를 입력하세요.',
   'error.wing-user-rejected': '쿠팡이 Wing 사용자 ID를 받지 않았습니다. 업체코드가 아닌 Wing 로그인 아이디를 입력한 뒤 다시 보내세요.',
+  'error.keys-changed': '답변이 전송을 기다리는 동안 키가 바뀌었습니다. 아무것도 보내지 않았습니다. 작성 중인 답변은 그대로 있으니 확인한 뒤 다시 보내세요.',
 
   'firstRun.needKeys': '조회하려면 쿠팡 Open API 키가 필요합니다.',
   'firstRun.setUp': '키 설정하기',

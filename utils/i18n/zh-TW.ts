@@ -183,6 +183,7 @@ export const zhTW: Messages = {
   'error.parent-missing': 'Coupang 不接受這則回覆所對應的客服請求。請在 Wing 中開啟這筆諮詢並在那裡回覆。',
   'error.wing-user-missing': '傳送前請輸入您的 Wing 使用者 ID（登入 Wing 的帳號）。',
   'error.wing-user-rejected': 'Coupang 不接受此 Wing 使用者 ID。請輸入登入 Wing 的帳號（不是廠商代碼）後再傳送。',
+  'error.keys-changed': '回覆等待傳送時金鑰已變更：未傳送任何內容。草稿已保留，請確認後再傳送。',
 
   'firstRun.needKeys': '查詢需要您的 Coupang Open API 金鑰。',
   'firstRun.setUp': '設定金鑰',

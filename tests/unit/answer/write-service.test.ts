@@ -250,7 +250,7 @@ describe('write service', () => {
     world.changeKeys();
     await world.lookups.clear();
     await vi.runAllTimersAsync();
-    expect(await sent).toEqual({ ok: false, error: { kind: 'aborted' } });
+    expect(await sent).toEqual({ ok: false, error: { kind: 'keys-changed' } });
     expect(world.posts).toHaveLength(0);
   });
 
@@ -263,7 +263,7 @@ describe('write service', () => {
       return original(source, send);
     };
     const result = await world.service.send(answer());
-    expect(result).toEqual({ ok: false, error: { kind: 'aborted' } });
+    expect(result).toEqual({ ok: false, error: { kind: 'keys-changed' } });
     expect(world.posts).toHaveLength(0);
   });
 
