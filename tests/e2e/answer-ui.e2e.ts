@@ -226,6 +226,27 @@ describe('answering from the hover card on Wing', () => {
   });
 });
 
+describe('every surface hears the change', () => {
+  it('an answer sent from the popup shows on the open card of the same inquiry (INQUIRY_CHANGED)', async () => {
+    const id = IDS[4];
+    await restOnId(page, id);
+    const scope = card(page, id);
+    await button(scope, 'answer.open').waitFor({ timeout: UI_TIMEOUT_MS });
+    await scope.getByRole('button', { name: en['card.pin'], exact: true }).click();
+    const popup = await openExtensionPage(browser.ctx, 'popup.html');
+    await lookUp(popup, id);
+    await button(popup.locator('body'), 'answer.open').click({ timeout: UI_TIMEOUT_MS });
+    await answerBox(popup.locator('body')).fill('다른 화면에서 보냈습니다.');
+    await button(popup.locator('body'), 'answer.review').click();
+    await button(popup.locator('body'), 'answer.send').click();
+    await popup.getByText(en['answer.sent']).waitFor({ timeout: UI_TIMEOUT_MS });
+    await popup.close();
+    await scope.getByText(en['answer.why.answered']).waitFor({ timeout: UI_TIMEOUT_MS });
+    log('sent from the popup, card re-read', id);
+    expect(posts(id)).toBe(1);
+  });
+});
+
 describe('answering from the popup', () => {
   it('answers from the details view: one POST, then the inquiry shows answered', async () => {
     const popup = await openExtensionPage(browser.ctx, 'popup.html');
