@@ -58,6 +58,10 @@ type Step =
   | { kind: 'sent'; sample: boolean }
   | { kind: 'failed'; error: AnswerError };
 
+/** The card's own button classes (components/hover-card.css); pages without that sheet style buttons their way. */
+const BUTTON = 'csl-hc-button';
+const PRIMARY = 'csl-hc-button csl-hc-button--primary';
+
 const PROBLEM_KEY = {
   empty: 'answer.problem.empty',
   'too-short': 'answer.problem.tooShort',
@@ -230,7 +234,7 @@ export function AnswerForm(props: AnswerFormProps) {
             </label>
           )}
           {mode === 'answer' && props.formStart && text.trim() === '' && (
-            <button type="button" onClick={gate(() => onInput(props.formStart ?? ''))}>
+            <button type="button" class={BUTTON} onClick={gate(() => onInput(props.formStart ?? ''))}>
               {t('answer.useForm')}
             </button>
           )}
@@ -238,7 +242,7 @@ export function AnswerForm(props: AnswerFormProps) {
             <ol class="answer-saved" aria-label={t('answer.savedList')}>
               {(props.saved ?? []).slice(0, 9).map((entry, index) => (
                 <li key={index}>
-                  <button type="button" onClick={gate(() => insert(entry))}>
+                  <button type="button" class={BUTTON} onClick={gate(() => insert(entry))}>
                     {index + 1}. {entry}
                   </button>
                 </li>
@@ -254,15 +258,15 @@ export function AnswerForm(props: AnswerFormProps) {
             {problem ? t(PROBLEM_KEY[problem]) : ''}
           </p>
           <div class="answer-actions">
-            <button type="button" class="answer-primary" onClick={review}>
+            <button type="button" class={PRIMARY} onClick={review}>
               {t('answer.review')}
             </button>
             {mode === 'answer' && (
-              <button type="button" onClick={discard}>
+              <button type="button" class={BUTTON} onClick={discard}>
                 {t('answer.discard')}
               </button>
             )}
-            <button type="button" onClick={close}>
+            <button type="button" class={BUTTON} onClick={close}>
               {t('answer.close')}
             </button>
           </div>
@@ -277,10 +281,10 @@ export function AnswerForm(props: AnswerFormProps) {
             <p role="status">{t('answer.paused', { seconds: Math.ceil((props.pausedUntil - now()) / 1000) })}</p>
           )}
           <div class="answer-actions">
-            <button type="button" class="answer-primary" onClick={send} disabled={step.kind === 'sending' || paused}>
+            <button type="button" class={PRIMARY} onClick={send} disabled={step.kind === 'sending' || paused}>
               {step.kind === 'sending' ? t('answer.sending') : mode === 'confirm' ? t('answer.confirmSend') : t('answer.send')}
             </button>
-            <button type="button" onClick={back} disabled={step.kind === 'sending'}>
+            <button type="button" class={BUTTON} onClick={back} disabled={step.kind === 'sending'}>
               {t('answer.back')}
             </button>
           </div>
@@ -293,7 +297,7 @@ export function AnswerForm(props: AnswerFormProps) {
       )}
       {step.kind === 'sent' && (
         <div class="answer-actions">
-          <button type="button" onClick={close}>
+          <button type="button" class={BUTTON} onClick={close}>
             {t('answer.close')}
           </button>
         </div>
@@ -317,11 +321,11 @@ export function AnswerForm(props: AnswerFormProps) {
           <p>{t('answer.draftKept')}</p>
           <div class="answer-actions">
             {step.error.readBackFound !== true && (
-              <button type="button" onClick={back}>
+              <button type="button" class={BUTTON} onClick={back}>
                 {t('answer.back')}
               </button>
             )}
-            <button type="button" onClick={close}>
+            <button type="button" class={BUTTON} onClick={close}>
               {t('answer.close')}
             </button>
           </div>
@@ -362,7 +366,7 @@ export function AnswerEntry({ t, reason, onAnswer, wingUrl, trusted = (event) =>
     return (
       <button
         type="button"
-        class="answer-open"
+        class={`answer-open ${PRIMARY}`}
         onClick={(event) => {
           if (trusted(event)) onAnswer();
         }}

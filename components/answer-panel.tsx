@@ -142,7 +142,7 @@ export function AnswerPanel(props: AnswerPanelProps) {
       <div class="answer-panel" ref={root}>
         <button
           type="button"
-          class="answer-open"
+          class="answer-open csl-hc-button csl-hc-button--primary"
           onClick={(event) => {
             if (trusted(event)) void openForm('confirm');
           }}
