@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { LookupError } from '../utils/coupang/error-kinds';
 import type { Placement } from '../utils/hover/placement';
@@ -51,6 +52,8 @@ export interface HoverCardProps {
   onOpenOptions: () => void;
   /** A pause shown on a failed lookup has ended: the caller asks again, once. */
   onResume?: () => void;
+  /** The answer view (components/answer-panel.tsx), shown under the inquiry; its own files, loaded with the card. */
+  answer?: ComponentChildren;
 }
 
 /** How long "Copied" stays: long enough to read and to be announced, short enough not to linger. */
@@ -163,6 +166,7 @@ export function HoverCard(props: HoverCardProps) {
           // Coupang's dates against Coupang's clock (docs/coupang-api.md#deadline); "Fetched" below stays local.
           <InquiryDetails inquiry={state.value.inquiry} t={t} locale={locale} now={coupangNow(state.value, now)} timeZone={props.timeZone} compact />
         )}
+        {state.phase === 'shown' && props.answer}
         {state.phase === 'shown' && state.value.keyExpiresAt !== undefined && (
           <KeyReminder t={t} locale={locale} expiresAt={state.value.keyExpiresAt} now={now} timeZone={props.timeZone} />
         )}

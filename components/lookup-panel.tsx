@@ -5,6 +5,8 @@ import type { Locale, Translate } from '@/utils/i18n/translate';
 import { coupangNow } from '@/utils/inquiry/coupang-now';
 import type { LookupValue } from '@/utils/messaging';
 import type { RecentLookup } from '@/utils/storage';
+import type { AnswerPrefs } from '@/utils/answer-view/answer-prefs';
+import { AnswerPanel, type AnswerService } from './answer-panel';
 import { InquiryDetails } from './inquiry-details';
 import { LookupErrorView, PauseCountdown } from './lookup-error';
 import { SearchBox } from './search-box';
@@ -25,6 +27,10 @@ export interface LookupPanelProps {
   notices?: (show: (id: string) => void) => ComponentChildren;
   /** Say above a sample's details that it is one (a demo card's sample outside sample mode, whose banner says it already). */
   markSamples?: boolean;
+  /** Answering here (docs/answering.md#popup-and-side-panel); absent: no Answer. */
+  answers?: { service: AnswerService; prefs: AnswerPrefs; /** Test seam: happy-dom's events are untrusted. */ trusted?: (event: Event) => boolean };
+  /** Subscribes to INQUIRY_CHANGED (an answer went out somewhere); returns the unsubscribe. */
+  onInquiryChanged?: (listener: (id: string) => void) => () => void;
 }
 
 type View =
@@ -64,6 +70,21 @@ export function LookupPanel(props: LookupPanelProps) {
   }, [props.initialId]);
 
   useEffect(() => () => asking.current?.abort(), []);
+
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  /** Reads the shown inquiry again in place (it changed through an answer): the answer view stays open. */
+  async function reread(id: string) {
+    const shown = viewRef.current;
+    if (shown.phase !== 'shown' || shown.id !== id) return;
+    const ticket = latest.current;
+    const result = await props.lookup(id, false);
+    const current = viewRef.current;
+    if (ticket !== latest.current || current.phase !== 'shown' || current.id !== id || !result.ok) return;
+    setNow(props.now());
+    setView({ phase: 'shown', id, value: result.value });
+  }
+  useEffect(() => props.onInquiryChanged?.((id) => void reread(id)), [props.onInquiryChanged]);
 
   useEffect(() => {
     // Relative times ("3 minutes ago", time left) stay true while the panel stays open.
@@ -105,6 +126,24 @@ export function LookupPanel(props: LookupPanelProps) {
           locale={locale}
           now={coupangNow(view.value, now)}
           fetchedAt={coupangNow(view.value, view.value.fetchedAt)}
+        />
+      )}
+      {view.phase === 'shown' && props.answers && (
+        <AnswerPanel
+          key={view.id}
+          t={t}
+          locale={locale}
+          inquiry={view.value.inquiry}
+          now={coupangNow(view.value, now)}
+          service={props.answers.service}
+          prefs={props.answers.prefs}
+          pausedUntil={view.value.pausedUntil}
+          trusted={props.answers.trusted}
+          onSent={(sent) => {
+            // The inquiry as read back after the write (cache replaced); else read it once more.
+            if (sent.after) setView({ phase: 'shown', id: view.id, value: sent.after });
+            else void reread(view.id);
+          }}
         />
       )}
       {currentId && view.phase !== 'loading' && (

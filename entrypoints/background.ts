@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createDraftStore } from '@/utils/answer/drafts';
 import { createSampleWrites } from '@/utils/answer/sample-writes';
 import { createWriteService } from '@/utils/answer/write-service';
-import { INQUIRY_CHANGED, type InquiryChangedMessage } from '@/utils/messaging';
+import { createChangeNotifier } from '@/utils/background/change-notifier';
 import { isSampleId } from '@/utils/samples/sample-inquiries';
 import { createClientProvider } from '@/utils/background/client-provider';
 import { CONTEXT_MENU_ID, handleContextMenuClick } from '@/utils/background/context-menu';
@@ -91,18 +91,12 @@ export default defineBackground(() => {
     now,
   });
   const drafts = createDraftStore({ getValue: () => answerDraftsItem.getValue(), setValue: (value) => answerDraftsItem.setValue(value) }, now);
-  // Wing tabs whose content scripts asked something: they hear when an inquiry changed (only its ID).
-  const askingTabs = new Set<number>();
-  browser.tabs.onRemoved.addListener((tabId) => void askingTabs.delete(tabId));
-  function inquiryChanged(id: string): void {
-    const message: InquiryChangedMessage = { type: INQUIRY_CHANGED, id };
-    // No extension page open is normal: sendMessage then rejects, and nobody needed telling.
-    browser.runtime.sendMessage(message).catch(() => undefined);
-    for (const tabId of askingTabs) {
-      // The tab navigated away or its content script is gone: stop telling it.
-      browser.tabs.sendMessage(tabId, message).catch(() => askingTabs.delete(tabId));
-    }
-  }
+  // Extension pages and the Wing tabs whose content scripts asked something hear when an inquiry changed (its ID only).
+  const notifier = createChangeNotifier({
+    toPages: (message) => browser.runtime.sendMessage(message),
+    toTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+  });
+  browser.tabs.onRemoved.addListener((tabId) => notifier.forget(tabId));
   const writes = createWriteService({
     client: () => clients.get(),
     lookups,
@@ -111,7 +105,7 @@ export default defineBackground(() => {
     isSampleId,
     samples: sampleWrites,
     discardDraft: (id) => drafts.discard(id),
-    changed: inquiryChanged,
+    changed: (id) => notifier.changed(id),
     now,
   });
   // "Awaiting you" (docs/inbox.md): list refreshes through the lookups' budget; state in storage.session only.
@@ -170,7 +164,7 @@ export default defineBackground(() => {
     openOptions: () => browser.runtime.openOptionsPage(),
     drafts,
     writes,
-    watchTab: (tabId) => void askingTabs.add(tabId),
+    watchTab: (tabId) => notifier.watch(tabId),
     inbox,
     wingTabStarted: (tabId) => wingTabs.started(tabId),
   });

@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startWingCards } from '@/utils/wing/wing-cards';
 import '@/components/inquiry-view.css';
 import '@/components/hover-card.css';
+import '@/components/answer-form.css';
 
 export default defineContentScript({
   matches: ['https://wing.coupang.com/*'],

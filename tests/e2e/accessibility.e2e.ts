@@ -7,11 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../utils/i18n/en';
 import { seriousViolations } from './support/axe';
 import { launchExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
-import type { GatewaySim } from './support/gateway-sim';
+import { answerableInquiry, type GatewaySim } from './support/gateway-sim';
 import { TEST_KEYS, UI_TIMEOUT_MS, expectDetailsShown, lookUp, saveKeys } from './support/ui';
 import { ITEM_NAMES, PAGES, card, idElement, restOnId, startWingSim } from './wing-support/wing';
 
 const ID = '1015668177';
+/** On the list page too; the simulator serves it answerable for the answer form's checks. */
+const ANSWER_ID = '1015668178';
 
 describe.each(['light', 'dark'] as const)('%s colour scheme', (colorScheme) => {
   let sim: GatewaySim;
@@ -77,6 +79,35 @@ describe.each(['light', 'dark'] as const)('%s colour scheme', (colorScheme) => {
     expect(await seriousViolations(page, 'cs-lens-card')).toEqual([]);
     await page.close();
   });
+
+  it('the answer form and its review step, in a card and in the popup', async () => {
+    sim.setInquiry(ANSWER_ID, answerableInquiry(ANSWER_ID, sim.now()));
+    const page = await browser.ctx.newPage();
+    await page.goto(PAGES.list);
+    await page.waitForSelector('body[data-loaded-page="1"]');
+    await idElement(page, ANSWER_ID).waitFor({ timeout: UI_TIMEOUT_MS });
+    await restOnId(page, ANSWER_ID);
+    const scope = card(page, ANSWER_ID);
+    await scope.getByRole('button', { name: en['answer.open'], exact: true }).click({ timeout: UI_TIMEOUT_MS });
+    await scope.getByRole('textbox', { name: en['answer.textLabel'] }).fill('교환해 드리겠습니다.');
+    // First time: the form asks for the Wing user ID (then remembered for the popup below).
+    await scope.getByRole('textbox', { name: en['answer.wingUser'], exact: true }).fill('wing-seller01');
+    expect(await seriousViolations(page, 'cs-lens-card')).toEqual([]);
+    await scope.getByRole('button', { name: en['answer.review'], exact: true }).click();
+    await scope.getByRole('button', { name: en['answer.send'], exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await seriousViolations(page, 'cs-lens-card')).toEqual([]);
+    await page.close();
+
+    const popup = await openExtensionPage(browser.ctx, 'popup.html');
+    await lookUp(popup, ANSWER_ID);
+    await popup.getByRole('button', { name: en['answer.open'], exact: true }).click({ timeout: UI_TIMEOUT_MS });
+    await popup.getByRole('textbox', { name: en['answer.textLabel'] }).fill('교환해 드리겠습니다.');
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.getByRole('button', { name: en['answer.review'], exact: true }).click();
+    await popup.getByRole('button', { name: en['answer.send'], exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.close();
+  }, 90_000);
 });
 
 describe.each(['light', 'dark'] as const)('%s colour scheme, before any key is saved', (colorScheme) => {

@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchExtension, openExtensionPage, type ExtensionBrowser } from '../e2e/support/browser';
 import { TEST_KEYS, expectDetailsShown, lookUp, saveKeys } from '../e2e/support/ui';
-import { ITEM_NAMES, PAGES, card, restOnId, startWingSim } from '../e2e/wing-support/wing';
+import { answerableInquiry } from '../e2e/support/gateway-sim';
+import { en } from '../../utils/i18n/en';
+import { ITEM_NAMES, PAGES, WING, card, restOnId, startWingSim } from '../e2e/wing-support/wing';
 
 const DOCS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../docs');
 const ID = '1015668177';
@@ -56,6 +58,23 @@ try {
   await restOnId(wing, ID);
   await card(wing, ID).getByText(ITEM_NAMES[ID]!, { exact: false }).first().waitFor();
   await save(wing, 'hover-card.png', 1100, 640);
+
+  // The answer form in a card, then its review step (docs/answering.md).
+  const ANSWER_ID = '1015670001';
+  sim.setInquiry(ANSWER_ID, answerableInquiry(ANSWER_ID, sim.now()));
+  await wing.goto(`${WING}/tenants/cs/answer.html`);
+  await restOnId(wing, ANSWER_ID);
+  const answerCard = card(wing, ANSWER_ID);
+  await answerCard.getByRole('button', { name: en['answer.open'], exact: true }).click();
+  await answerCard.getByRole('button', { name: en['answer.useForm'], exact: true }).click();
+  await answerCard.getByRole('textbox', { name: en['answer.wingUser'], exact: true }).fill('wing-seller01');
+  const box = answerCard.getByRole('textbox', { name: en['answer.textLabel'] });
+  await box.fill(`${await box.inputValue()}`.replace(/가능여부: ?/, '가능여부: 가능합니다. 내일 교환품을 발송합니다.').replace(/사유: ?$/, '사유: 해당 없음'));
+  await wing.mouse.move(2, 2);
+  await save(wing, 'answer-form.png', 1100, 640);
+  await answerCard.getByRole('button', { name: en['answer.review'], exact: true }).click();
+  await answerCard.getByRole('button', { name: en['answer.send'], exact: true }).waitFor();
+  await save(wing, 'answer-review.png', 1100, 640);
 
   await savePopup(await popupWithDetails(browser), 'popup.png');
 

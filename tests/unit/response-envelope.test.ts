@@ -19,6 +19,14 @@ describe('readEnvelope (answers coming back to a content script)', () => {
     expect(readEnvelope({ ok: false, error: { kind: 'rate-limited', resumesAt: 'soon' } })).toBeUndefined();
   });
 
+  it("keeps a write's outcome: unknown, what the read-back found, why it can't be sent any more", () => {
+    const unknown = { kind: 'write-unknown', status: 500, outcomeUnknown: true, readBackFound: false };
+    expect(readEnvelope({ ok: false, error: unknown })).toEqual({ ok: false, error: unknown });
+    expect(readEnvelope({ ok: false, error: { kind: 'answer-changed', reason: 'parent-changed' } })).toEqual({ ok: false, error: { kind: 'answer-changed', reason: 'parent-changed' } });
+    expect(readEnvelope({ ok: false, error: { kind: 'write-unknown', readBackFound: 'yes' } })).toBeUndefined();
+    expect(readEnvelope({ ok: false, error: { kind: 'answer-changed', reason: 3 } })).toBeUndefined();
+  });
+
   it('keeps only the known fields of an error', () => {
     expect(readEnvelope({ ok: false, error: { kind: 'network', secret: 'x' } })).toEqual({ ok: false, error: { kind: 'network' } });
   });

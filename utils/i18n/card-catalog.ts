@@ -6,7 +6,7 @@ import type { Locale } from './translate';
  * card-only catalog per language (cardCatalog, from wxt.config.ts) and the script fetches only the
  * browser's. A key used by the card's code but missing here fails tests/e2e/content-script-build.e2e.ts.
  */
-export const CARD_MESSAGE_PREFIXES = ['card.', 'details.', 'error.', 'economy.', 'time.'] as const;
+export const CARD_MESSAGE_PREFIXES = ['card.', 'details.', 'error.', 'economy.', 'time.', 'answer.'] as const;
 export const CARD_MESSAGE_KEYS: readonly MessageKey[] = ['keys.reminder', 'keys.reminderExpired', 'keys.openWing', 'sample.banner'];
 
 export type CardMessages = Partial<Record<MessageKey, string>>;

@@ -2,8 +2,13 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import cardCss from '@/components/hover-card.css?inline';
+import answerCss from '@/components/answer-form.css?inline';
+import type { AnswerService } from '@/components/answer-panel';
+import { withWrite, type WriteRecord } from '../answer/apply-write';
+import { createAnswerService } from '../answer-view/answer-service';
+import { ask } from '../extension-api';
 import pageCss from '@/components/styles.css?inline';
-import { failure } from '../messaging';
+import { failure, success } from '../messaging';
 import type { lookupInquiry } from '../extension-api';
 import { maskPhone } from '../inquiry/mask';
 import { formatDateTime } from '../inquiry/format-time';
@@ -12,9 +17,34 @@ import { lookupSample } from '../samples/sample-lookup';
 import { startWingCards } from '../wing/wing-cards';
 import { pageLocale } from './page-locale';
 
+/** The demo's answers and confirms, kept on this page only: the samples then show answered. */
+const demoWrites = new Map<string, WriteRecord>();
+
 /** The demo's lookups: the bundled samples, through the same response schema; nothing is sent. */
-const demoLookup: typeof lookupInquiry = (id, { signal } = {}) =>
-  Promise.resolve(signal?.aborted ? failure('aborted') : lookupSample(id, Date.now()));
+const demoLookup: typeof lookupInquiry = (id, { signal } = {}) => {
+  if (signal?.aborted) return Promise.resolve(failure('aborted'));
+  const result = lookupSample(id, Date.now());
+  const write = demoWrites.get(id);
+  return Promise.resolve(result.ok && write ? success({ ...result.value, inquiry: withWrite(result.value.inquiry, write) }) : result);
+};
+
+/**
+ * The demo answers its samples here (docs/answering.md#sample-mode): nothing reaches the background's write
+ * service, let alone Coupang. Drafts still go to the background, as everywhere.
+ */
+function demoAnswers(): AnswerService {
+  const written = async (id: string, write: WriteRecord) => {
+    demoWrites.set(id, write);
+    await ask({ type: 'discard-draft', id });
+    const after = await demoLookup(id);
+    return success({ sample: true, ...(after.ok ? { after: after.value } : {}) });
+  };
+  return {
+    ...createAnswerService(ask),
+    answer: (id, content, replyBy, parentAnswerId) => written(id, { kind: 'answer', content, replyBy, parentAnswerId, at: Date.now() }),
+    confirm: (id, confirmBy) => written(id, { kind: 'confirm', confirmBy, at: Date.now() }),
+  };
+}
 
 /**
  * demo.html: a Wing-like call-center list and inquiry detail filled from the samples, with the same
@@ -81,12 +111,12 @@ export async function mountDemoPage(root: HTMLElement): Promise<void> {
   );
 
   const ctx = new ContentScriptContext('demo');
-  await startWingCards(ctx, browser.i18n.getUILanguage(), { lookup: demoLookup });
+  await startWingCards(ctx, browser.i18n.getUILanguage(), { lookup: demoLookup, answers: demoAnswers() });
   // On Wing, WXT puts the card's CSS into its shadow root; this page bundles the same files instead.
   const shadow = document.querySelector('cs-lens-card')?.shadowRoot;
   if (shadow) {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(`${pageCss}\n${cardCss}`.replaceAll(':root', ':host'));
+    sheet.replaceSync(`${pageCss}\n${cardCss}\n${answerCss}`.replaceAll(':root', ':host'));
     shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
   }
 }

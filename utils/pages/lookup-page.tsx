@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import { LookupPanel } from '@/components/lookup-panel';
 import { PageNotices, type PageMode } from '@/components/page-notices';
 import { WingPageCount } from '@/components/wing-page-count';
+import { loadAnswerPrefs, watchAnswerPrefs } from '../answer-view/answer-prefs';
+import { createAnswerService, listenInquiryChanged } from '../answer-view/answer-service';
 import { ask, lookupInquiry } from '../extension-api';
 import { keyExpiry, needsReminder } from '../keys/key-expiry';
 import { openPanel } from '../open-panel';
@@ -30,6 +32,10 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
   let sampleMode = false;
   /** The popup's Wing tab: how many inquiry numbers it shows (docs/detection.md#the-popups-count). */
   let wingCount: WingTabState | undefined;
+  const answerService = createAnswerService(ask);
+  let answerPrefs = await loadAnswerPrefs();
+  // The background tells every extension page when an inquiry changed through an answer or confirm.
+  const onInquiryChanged = (listener: (id: string) => void) => listenInquiryChanged(browser.runtime.onMessage, listener);
   const readStatus = async () => {
     const answer = await ask({ type: 'get-status' });
     status = answer.ok ? answer.value : undefined;
@@ -76,6 +82,8 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
         }}
         onOpenSidePanel={where === 'popup' ? openInSidePanel : undefined}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
+        answers={{ service: answerService, prefs: answerPrefs }}
+        onInquiryChanged={onInquiryChanged}
       />,
       root,
     );
@@ -95,6 +103,10 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
     (rereading ??= readStatus()
       .then(() => draw(recent))
       .finally(() => (rereading = undefined)));
+  watchAnswerPrefs((prefs) => {
+    answerPrefs = prefs;
+    draw(recent);
+  });
   sampleModeItem.watch((mode) => {
     sampleMode = mode ?? false;
     draw(recent);

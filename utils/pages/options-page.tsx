@@ -1,5 +1,7 @@
 import { render } from 'preact';
+import { AnswerSettings } from '@/components/answer-settings';
 import { OptionsForm } from '@/components/options-form';
+import { loadAnswerPrefs, updateAnswerPrefs } from '../answer-view/answer-prefs';
 import { RequestEconomyPanel } from '@/components/request-economy-panel';
 import type { UsageReport } from '../lookup/request-economy';
 import { ask } from '../extension-api';
@@ -19,7 +21,7 @@ export async function mountOptionsPage(root: HTMLElement): Promise<void> {
       logFailure('options: save settings', error);
       throw error;
     });
-  const [status, initialSettings] = await Promise.all([ask({ type: 'get-status' }), readSettings()]);
+  const [status, initialSettings, answerPrefs] = await Promise.all([ask({ type: 'get-status' }), readSettings(), loadAnswerPrefs()]);
   let settings: Settings = initialSettings;
   let usage: UsageReport | undefined;
 
@@ -52,6 +54,7 @@ export async function mountOptionsPage(root: HTMLElement): Promise<void> {
           onTest={() => ask({ type: 'test-connection' })}
           onSettingsChange={saveSettings}
         />
+        <AnswerSettings t={t} prefs={answerPrefs} onSave={(prefs) => updateAnswerPrefs(prefs)} />
         <RequestEconomyPanel
           t={t}
           locale={locale}

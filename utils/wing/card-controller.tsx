@@ -1,11 +1,14 @@
 import { render } from 'preact';
+import { AnswerPanel, type AnswerService } from '@/components/answer-panel';
 import { HoverCard, type HoverCardState } from '@/components/hover-card';
+import type { AnswerPrefs } from '../answer-view/answer-prefs';
 import type { ask as askBackground } from '../extension-api';
 import { copyText } from '../hover/clipboard-text';
 import { createHoverIntent, type CloseReason } from '../hover/hover-intent';
 import { coupangNow } from '../inquiry/coupang-now';
 import type { Placement } from '../hover/placement';
 import type { Locale, Translate } from '../i18n/translate';
+import type { LookupValue } from '../messaging';
 import { plainTextSummary } from '../inquiry/summary';
 import { drawPlaced, followScrollAndResize } from './card-placement';
 import { createCardLookup, type Lookup } from './card-lookup';
@@ -43,7 +46,19 @@ export interface CardControllerOptions extends IdTargetsOptions {
   trusted?: TrustCheck;
   /** Whether the seller's pointer is on the element now (`:hover`, which only the real pointer sets); tests stand in. */
   hovered?: (element: Element) => boolean;
+  /** Answering from the card (docs/answering.md#the-hover-card); absent: the card offers no Answer. */
+  answers?: CardAnswers;
 }
+
+export interface CardAnswers {
+  service: AnswerService;
+  /** The Wing user ID and saved answers as last read from storage. */
+  prefs: () => AnswerPrefs;
+  draftDelayMs?: number;
+}
+
+/** Key and text events that must not leave the answer form for Wing's own handlers. */
+export const FORM_KEY_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionstart', 'compositionupdate', 'compositionend'] as const;
 
 type Open = { target: IdTarget; id: string; state: HoverCardState };
 
@@ -68,6 +83,17 @@ export function createCardController(options: CardControllerOptions) {
   const trusted = options.trusted ?? browserTrust;
   // The root is open, so page scripts can click() or dispatch into the card: none of that acts (docs/wing-content-script.md#trust).
   const unguard = guardTrusted(container, trusted);
+  /** The answer form is open in the card: the card is pinned and Escape is the form's. */
+  let answering = false;
+  /** Where focus was when Answer was pressed, outside the card: it goes back there when the card closes. */
+  let returnFocus: HTMLElement | undefined;
+  // Keys typed in the answer form stop at the card's shadow boundary: Wing's keyboard handlers never see
+  // them (docs/wing-content-script.md#answering). Our own document listener runs first, in the capture phase.
+  const keyIsolation = new AbortController();
+  const fromForm = (event: Event) => event.composedPath().some((node) => node instanceof Element && node.classList.contains('answer-form'));
+  for (const type of FORM_KEY_EVENTS) {
+    container.addEventListener(type, (event) => fromForm(event) && event.stopPropagation(), { signal: keyIsolation.signal });
+  }
 
   const targets = createIdTargets(options);
   /** The target under the pointer, and the marked-within element it is in (moves inside it may switch IDs). */
@@ -86,6 +112,27 @@ export function createCardController(options: CardControllerOptions) {
     onOpen: (target) => show(target, false),
     onClose: (target, reason) => close(target, reason),
   });
+
+  /** Reads the open inquiry again without blanking the card (after an answer went out): the answer view stays. */
+  function reread(id: string): void {
+    if (!open || open.id !== id) return;
+    const { target } = open;
+    lookup.ask(id, false, (result) => {
+      if (open?.target !== target || open.id !== id || !result.ok) return;
+      open = { ...open, state: { phase: 'shown', value: result.value } };
+      draw();
+    });
+  }
+
+  function answerOpened(isOpen: boolean): void {
+    if (isOpen === answering) return;
+    answering = isOpen;
+    if (!isOpen) return;
+    const active = document.activeElement;
+    returnFocus = active instanceof HTMLElement && active !== host && active !== document.body ? active : open?.target.element;
+    // Answer pins the card: it stays open whatever the pointer does until the seller closes it.
+    if (!pinned) togglePin();
+  }
 
   function show(target: IdTarget, refresh: boolean, retry = false): void {
     // Re-read now: the page may have put another inquiry in this element since it was decorated.
@@ -127,7 +174,11 @@ export function createCardController(options: CardControllerOptions) {
     if (tick !== undefined) options.clearTimer(tick);
     tick = undefined;
     render(null, container);
-    if (!quietClose && (reason === 'escape' || reason === 'pinned-escape')) target.element.focus();
+    const back = returnFocus?.isConnected ? returnFocus : target.element;
+    const wasAnswering = returnFocus !== undefined;
+    answering = false;
+    returnFocus = undefined;
+    if (!quietClose && (wasAnswering || reason === 'escape' || reason === 'pinned-escape')) back.focus();
   }
 
   function draw(): void {
@@ -159,9 +210,37 @@ export function createCardController(options: CardControllerOptions) {
         onOpenOptions={() => void options.ask({ type: 'open-options' })}
         // The pause is over: ask once more, through the budget like any lookup (docs/request-economy.md).
         onResume={() => show(target, false)}
+        answer={state.phase === 'shown' && options.answers && answerView(id, state.value, now)}
       />
     );
     drawPlaced((placement) => render(card(placement), container), container, targets.anchorOf(target, id), document);
+  }
+
+  function answerView(id: string, value: LookupValue, now: number) {
+    const answers = options.answers!;
+    return (
+      <AnswerPanel
+        key={id}
+        t={t}
+        locale={locale}
+        inquiry={value.inquiry}
+        now={coupangNow(value, now)}
+        service={answers.service}
+        prefs={answers.prefs()}
+        pausedUntil={value.pausedUntil}
+        trusted={trusted}
+        draftDelayMs={answers.draftDelayMs}
+        onOpenChange={answerOpened}
+        onSent={(sent) => {
+          if (!open || open.id !== id) return;
+          // The inquiry as read back after the write (cache replaced); else read it once more.
+          if (sent.after) {
+            open = { ...open, state: { phase: 'shown', value: sent.after } };
+            draw();
+          } else if (!sent.sample) reread(id);
+        }}
+      />
+    );
   }
 
   function togglePin(): void {
@@ -262,6 +341,8 @@ export function createCardController(options: CardControllerOptions) {
     keyDown(event: KeyboardEvent): void {
       if (!trusted(event)) return;
       keyboard.keyDown(event);
+      // In the answer form Escape is the form's: review goes back to editing, editing closes the form.
+      if (event.key === 'Escape' && answering && event.composedPath().includes(host)) return;
       if (event.key === 'Escape' && intent.isOpen) escapeKey();
       else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') cycleFocus(event.key === 'ArrowRight' ? 1 : -1);
     },
@@ -272,6 +353,11 @@ export function createCardController(options: CardControllerOptions) {
     /** Whether the seller is using the cards right now: a card open, or the pointer or focus on a number. */
     get inUse(): boolean {
       return intent.isOpen || pointerTarget !== undefined || focusTarget !== undefined;
+    },
+
+    /** The background says this inquiry changed through the extension (INQUIRY_CHANGED): an open card reads it again. */
+    inquiryChanged(id: string): void {
+      reread(id);
     },
     /** In-app navigation: an unpinned card's ID may be gone, and the next view may belong to another store. */
     navigated(): void {
@@ -293,6 +379,7 @@ export function createCardController(options: CardControllerOptions) {
       open = undefined;
       render(null, container);
       unguard();
+      keyIsolation.abort();
     },
   };
 }

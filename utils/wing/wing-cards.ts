@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { loadAnswerPrefs, watchAnswerPrefs, type AnswerPrefs } from '../answer-view/answer-prefs';
+import { createAnswerService, listenInquiryChanged } from '../answer-view/answer-service';
+import type { AnswerService } from '@/components/answer-panel';
 import { inquiryIdLabels } from '../detect/labels';
 import { createDecorator } from '../detect/decorate';
 import { findVendorCode } from '../detect/vendor-code';
@@ -36,13 +39,15 @@ const CARD_CSS = '/content-scripts/wing.css';
 export async function startWingCards(
   ctx: ContentScriptContext,
   uiLanguage: string,
-  host?: { lookup?: typeof lookupInquiry; extensionGone?: () => boolean },
+  host?: { lookup?: typeof lookupInquiry; extensionGone?: () => boolean; answers?: AnswerService },
 ): Promise<void> {
   // Reloaded or updated under the page (WXT's own test), as opposed to replaced by a newer script of ours.
   const extensionGone = host?.extensionGone ?? (() => browser.runtime?.id == null);
   const locale = pickLocale(uiLanguage);
   const lookup = host?.lookup ?? lookupInquiry;
-  const [loaded, messages] = await Promise.all([loadWingSettings(), loadCardMessages(locale)]);
+  const answerService = host?.answers ?? createAnswerService(ask);
+  const [loaded, messages, loadedPrefs] = await Promise.all([loadWingSettings(), loadCardMessages(locale), loadAnswerPrefs()]);
+  let answerPrefs: AnswerPrefs = loadedPrefs;
   let settings = loaded;
   let labels = inquiryIdLabels(settings.extraIdLabels);
   if (!ctx.isValid || !messages) return;
@@ -54,7 +59,7 @@ export async function startWingCards(
   const announce = () => void ask({ type: 'wing-tab' });
   announce();
 
-  let running: { navigated: () => void; stop: () => void; inUse: () => boolean } | undefined;
+  let running: { navigated: () => void; inquiryChanged: (id: string) => void; stop: () => void; inUse: () => boolean } | undefined;
   /** The seller's event being handled: when reading ctx.isValid finds the extension gone, was it on a number? */
   let handling: Event | undefined;
   // Registered once: WXT binds it to the context, so it outlives a stop/start when cards are toggled.
@@ -97,6 +102,7 @@ export async function startWingCards(
       caretAt: caretFromPoint(document),
       pointOnRange,
       hoverPaint: (range) => highlight.hover(range),
+      answers: { service: answerService, prefs: () => answerPrefs },
     });
     const scanner = createIdScanner({
       document,
@@ -145,6 +151,7 @@ export async function startWingCards(
       // The scanner follows the page's own changes; a new URL needs no scan of its own.
       navigated: () => cards.navigated(),
       inUse: () => cards.inUse,
+      inquiryChanged: (id) => cards.inquiryChanged(id),
       stop() {
         listeners.abort();
         scanner.stop();
@@ -179,6 +186,9 @@ export async function startWingCards(
     return { state: 'counted', ...(await countInquiryIds({ root: document.body, labels, now: () => performance.now(), pause })) };
   };
   const unlisten = answerCountRequests(browser.runtime.onMessage, countAnswer);
+  // An answer went out (from this card, another tab or the popup): an open card shows it (docs/answering.md).
+  const unlistenChanged = listenInquiryChanged(browser.runtime.onMessage, (id) => running?.inquiryChanged(id));
+  const unwatchPrefs = watchAnswerPrefs((next) => (answerPrefs = next));
   ctx.onInvalidated(() => {
     // Orphaned (docs/wing-content-script.md#teardown): tell the seller, from the catalog already in memory,
     // now if they are using a card, else when they next reach a number whose underline has gone.
@@ -189,7 +199,10 @@ export async function startWingCards(
     running?.stop();
     ui.remove();
     unlisten();
+    unlistenChanged();
     unwatch();
+    // An orphan's storage API may be gone with the extension: then there is no listener left to remove.
+    if (!orphaned) unwatchPrefs();
     if (!orphaned) return;
     const text = t('card.orphaned');
     const notice = createOrphanNotice(document, { text: text === 'card.orphaned' ? ORPHAN_NOTICE_FALLBACK : text, closeLabel: t('card.close') });

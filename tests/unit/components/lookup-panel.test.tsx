@@ -5,7 +5,8 @@ import { LookupPanel } from '@/components/lookup-panel';
 import type { Result } from '@/utils/coupang/error-kinds';
 import { createTranslator } from '@/utils/i18n/translate';
 import type { LookupValue } from '@/utils/messaging';
-import { NOW, unansweredInquiry } from './inquiries';
+import type { AnswerService } from '@/components/answer-panel';
+import { NOW, completeInquiry, unansweredInquiry } from './inquiries';
 
 afterEach(cleanup);
 
@@ -163,5 +164,67 @@ describe('lookup panel (popup and side panel)', () => {
     search('258799946');
     await screen.findByRole('region', { name: 'Inquiry 258799946' });
     expect(screen.getByRole('timer').textContent).toBe('Coupang paused lookups for this store — resumes in 0:42');
+  });
+});
+
+describe('answering in the popup and the side panel', () => {
+  const answered = (id: string): Result<LookupValue> => ({
+    ok: true,
+    value: { inquiry: completeInquiry({ inquiryId: id }), fetchedAt: NOW, fromCache: false },
+  });
+  function service(overrides: Partial<AnswerService> = {}): AnswerService {
+    return {
+      getDraft: vi.fn(async () => ''),
+      saveDraft: vi.fn(),
+      discardDraft: vi.fn(),
+      answer: vi.fn(async (id: string) => ({ ok: true as const, value: { after: answered(id).ok ? (answered(id) as { value: LookupValue }).value : undefined } })),
+      confirm: vi.fn(),
+      setWingUserId: vi.fn(),
+      ...overrides,
+    };
+  }
+
+  it('answers from the details view: Answer, Review, Send once; the inquiry then shows answered, no deadline', async () => {
+    const answers = { service: service(), prefs: { wingUserId: 'seller01', savedAnswers: [] }, trusted: () => true };
+    renderPanel(found, { answers });
+    search('258799946');
+    await screen.findByRole('region', { name: 'Inquiry 258799946' });
+    expect(screen.getByRole('region', { name: 'Inquiry 258799946' }).textContent).toContain('left to answer');
+    fireEvent.click(screen.getByRole('button', { name: 'Answer' }));
+    const box = (await screen.findByRole('textbox', { name: 'Your answer' })) as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: 'We will ship today.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Review answer' }));
+    const send = screen.getByRole('button', { name: 'Send to Coupang' });
+    fireEvent.click(send);
+    fireEvent.click(send);
+    await screen.findByText('Answer sent. The inquiry is answered.');
+    expect(answers.service.answer).toHaveBeenCalledTimes(1);
+    expect(answers.service.answer).toHaveBeenCalledWith('258799946', 'We will ship today.', 'seller01', '21128942421017');
+    expect(screen.getByRole('region', { name: 'Inquiry 258799946' }).textContent).not.toContain('left to answer');
+  });
+
+  it('reads the shown inquiry again on INQUIRY_CHANGED, in place; other IDs are ignored', async () => {
+    let changed: ((id: string) => void) | undefined;
+    const unsubscribe = vi.fn();
+    let calls = 0;
+    const props = renderPanel(async (id) => (++calls === 1 ? found(id) : answered(id)), {
+      answers: { service: service(), prefs: { wingUserId: '', savedAnswers: [] }, trusted: () => true },
+      onInquiryChanged: (listener) => {
+        changed = listener;
+        return unsubscribe;
+      },
+    });
+    search('258799946');
+    await screen.findByRole('button', { name: 'Answer' });
+    changed?.('1');
+    expect(props.lookup).toHaveBeenCalledTimes(1);
+    changed?.('258799946');
+    expect(props.lookup).toHaveBeenCalledTimes(2);
+    await screen.findByText('Already answered: no answer is needed.');
+    expect(screen.queryByRole('button', { name: 'Answer' })).toBeNull();
+    cleanup();
+    // Preact 11 runs an unmounted component's effect cleanups after the next paint.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(unsubscribe).toHaveBeenCalled();
   });
 });
