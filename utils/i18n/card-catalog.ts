@@ -11,7 +11,11 @@ export const CARD_MESSAGE_KEYS: readonly MessageKey[] = ['keys.reminder', 'keys.
 
 export type CardMessages = Partial<Record<MessageKey, string>>;
 
+/** Never on a card: saving happens on the extension's own pages (the content script's budget is tight). */
+const NOT_CARD_KEYS: readonly MessageKey[] = ['error.storage-failed'];
+
 export function isCardMessageKey(key: string): boolean {
+  if (NOT_CARD_KEYS.includes(key as MessageKey)) return false;
   return CARD_MESSAGE_PREFIXES.some((prefix) => key.startsWith(prefix)) || CARD_MESSAGE_KEYS.includes(key as MessageKey);
 }
 

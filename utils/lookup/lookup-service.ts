@@ -402,8 +402,11 @@ export function createLookupService(options: LookupServiceOptions) {
       await economy.ready;
       const refused = economy.refuse(source.storeKey, source.holdKey, options.now());
       if (refused) return { ok: false, error: refused };
+      const askedIn = generation;
       // At most two sends: the second only when the first answer corrected the clock, and it waits its own turn.
       for (let resigned = false; ; resigned = true) {
+        // The keys changed while the first was out: the second is never sent with the old ones.
+        if (generation !== askedIn) return { ok: false, error: { kind: 'aborted' } };
         const turn = await new Promise<{ asProbe: boolean } | { error: LookupError }>((grant) => {
           queue.push({ kind: 'ticket', source, grant });
           schedulePump();

@@ -290,6 +290,23 @@ describe('lookup service: cache', () => {
     await settle(Promise.all(lookups));
   });
 
+  it('a connection test whose clock-corrected answer comes back after the keys changed is not signed again with the old keys', async () => {
+    const s = setup();
+    let sent = 0;
+    let answer!: (result: Result<{ cagWarning?: boolean }>) => void;
+    const test = s.service.onBudget({ storeKey: 'store:1', holdKey: 'A00012345@1' }, () => {
+      sent += 1;
+      return new Promise((resolve) => (answer = resolve));
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toBe(1);
+    await s.service.clear();
+    answer({ ok: false, error: { kind: 'signature-expired', status: 401, clockCorrected: true } });
+    expect(await settle(test)).toEqual({ ok: false, error: { kind: 'aborted' } });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(sent).toBe(1);
+  });
+
   it('passes the source error through without a request (no keys saved)', async () => {
     const economy = createRequestEconomy({ store: asyncStore<EconomyState>(), now: () => Date.now() });
     const service = createLookupService({
