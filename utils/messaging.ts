@@ -1,8 +1,9 @@
 // zod/mini keeps the extension pages small; the content script no longer imports this file's values (only its types).
 import { z } from 'zod/mini';
 import type { VendorMatch } from './background/vendor-match';
-import type { Result } from './coupang/error-kinds';
+import type { LookupError, Result } from './coupang/error-kinds';
 import type { Inquiry } from './coupang/inquiry';
+import type { AwaitingItem, Badge } from './inbox/inbox';
 import type { UsageReport } from './lookup/request-economy';
 
 /**
@@ -27,6 +28,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-usage') }),
   z.object({ type: z.literal('set-key-issued'), issuedAt: z.number().check(z.int(), z.positive()) }),
   z.object({ type: z.literal('check-vendor'), pageVendor: z.string().check(z.maxLength(40)) }),
+  // "Awaiting you" (docs/inbox.md): extension pages only. 'opened': refresh when older than a minute; 'button': now.
+  z.object({ type: z.literal('get-inbox'), refresh: z.optional(z.enum(['opened', 'button'])) }),
 ]);
 
 export { LOOKUP_PORT } from './lookup-port';
@@ -63,6 +66,28 @@ export interface CredentialsStatus {
   keyIssuedAt?: number;
 }
 
+/** "Awaiting you" as the background holds it (docs/inbox.md); buyer data, for the extension's own pages only. */
+export interface InboxView {
+  /** Soonest deadline first, "deadline unknown" last. */
+  items: AwaitingItem[];
+  /** Epoch ms of the last good refresh; absent before the first one. */
+  updatedAt?: number;
+  refreshing: boolean;
+  /** Why the last refresh failed or was not sent (paused with resumesAt, held, no-credentials, ...). */
+  problem?: LookupError;
+  /** Sample mode: the list is built from the bundled samples; nothing was asked of Coupang. */
+  sample?: boolean;
+  /** Periodic refresh is turned off in Settings (inboxIntervalMinutes 0). */
+  off?: boolean;
+  badge?: Badge;
+}
+
+/** Broadcast to the extension's pages whenever the InboxView changes: they ask `get-inbox` again. */
+export const INBOX_CHANGED = 'cs-lens:inbox-changed';
+export interface InboxChangedMessage {
+  type: typeof INBOX_CHANGED;
+}
+
 export interface ResponseMap {
   lookup: Result<LookupValue>;
   'get-status': Result<CredentialsStatus>;
@@ -75,6 +100,7 @@ export interface ResponseMap {
   'set-key-issued': Result<CredentialsStatus>;
   /** Whether the page's 업체코드 is the saved key's store; the vendor ID itself stays in the background. */
   'check-vendor': Result<VendorMatch>;
+  'get-inbox': Result<InboxView>;
 }
 
 export type ResponseOf<T extends RequestType> = ResponseMap[T];

@@ -19,6 +19,13 @@ export const settingsSchema = z.object({
    * as checkExtraLabels (utils/detect/extra-labels.ts) leaves them; the options page checks before saving.
    */
   extraIdLabels: z._default(z.array(z.string().check(z.maxLength(MAX_LABEL_LENGTH))).check(z.maxLength(MAX_EXTRA_LABELS)), []),
+  /** Minutes between "Awaiting you" refreshes (docs/inbox.md#schedule): 5–60, or 0 for off. */
+  inboxIntervalMinutes: z._default(
+    z.number().check(z.int(), z.minimum(0), z.maximum(60), z.refine((minutes) => minutes === 0 || minutes >= 5)),
+    10,
+  ),
+  /** Notifications for new and nearly due inquiries (docs/inbox.md#notifications); needs the optional permission. */
+  inboxNotify: z._default(z.boolean(), false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

@@ -4,7 +4,7 @@ import type { CredentialsStore } from '../credentials-store';
 import { failure, success } from '../messaging';
 import { createSkewClock, withSkewCorrection } from '../lookup/skew-clock';
 
-export type CoupangClient = Pick<ReturnType<typeof createCoupangClient>, 'getInquiry' | 'testConnection'> & {
+export type CoupangClient = Pick<ReturnType<typeof createCoupangClient>, 'getInquiry' | 'testConnection' | 'listInquiries'> & {
   vendorId: string;
   /** Names this set of credentials without revealing them: it changes whenever the keys are saved. */
   holdKey: string;
@@ -47,6 +47,7 @@ export function createClientProvider(store: CredentialsStore, deps: CoupangClien
       holdKey: `${saved.vendorId}@${saved.savedAt}`,
       getInquiry: (id, options) => corrected(() => client.getInquiry(id, options)),
       testConnection: (options) => corrected(() => client.testConnection(options)),
+      listInquiries: (status, window, pageNum, options) => corrected(() => client.listInquiries(status, window, pageNum, options)),
     });
   }
 

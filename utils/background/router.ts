@@ -3,7 +3,7 @@ import { forContentScript, shownError } from '../lookup/content-script-view';
 import type { LookupService } from '../lookup/lookup-service';
 import type { RequestEconomy } from '../lookup/request-economy';
 import type { ClientProvider, CoupangClient } from './client-provider';
-import { CONTENT_SCRIPT_REQUESTS, failure, requestSchema, success, type Request, type ResponseMap } from '../messaging';
+import { CONTENT_SCRIPT_REQUESTS, failure, requestSchema, success, type InboxView, type Request, type ResponseMap } from '../messaging';
 import { clearSecret, saveCredentials, setKeyIssued, statusOf } from './credentials';
 import { matchVendor } from './vendor-match';
 
@@ -26,6 +26,8 @@ export interface RouterDeps {
   openSidePanel: (id: string, sender: MessageSender) => Promise<void>;
   /** Content scripts have no runtime.openOptionsPage of their own. */
   openOptions: () => Promise<void>;
+  /** "Awaiting you" (docs/inbox.md): the view, after starting the refresh the page asked for, if any. */
+  inbox?: { view(refresh?: 'opened' | 'button'): Promise<InboxView> };
 }
 
 type Response = ResponseMap[keyof ResponseMap];
@@ -97,6 +99,9 @@ export function createRouter(deps: RouterDeps) {
         return setKeyIssued(deps.credentials, request.issuedAt, deps.now());
       case 'check-vendor':
         return success(matchVendor(statusOf(await deps.credentials.load()).vendorId, request.pageVendor));
+      case 'get-inbox':
+        // Own pages only (CONTENT_SCRIPT_REQUESTS leaves it out): the list is buyer data.
+        return deps.inbox ? success(await deps.inbox.view(request.refresh)) : failure('extension-error', { detail: 'inbox not running' });
     }
   }
 

@@ -3,7 +3,8 @@ import type { LookupError, Result } from './error-kinds';
 import type { Inquiry } from './inquiry';
 import { isInquiryId } from './inquiry-id';
 import { koreaDay } from './korea-time';
-import { parseInquiryResponse, parseListResponse } from './schema';
+import { listRequest, type ListStatus } from '../inbox/inbox';
+import { parseInquiryListResponse, parseInquiryResponse, parseListResponse, type InquiryListPage } from './schema';
 import { signRequest } from './signing';
 
 /** Coupang Open API client: injected fetch, clock and WebCrypto, no browser globals. */
@@ -163,6 +164,27 @@ export function createCoupangClient(
       const result = await request(inquiryPath(inquiryId), '', parseInquiryResponse, opts.signal);
       if (!result.ok) return result;
       return { ok: true, value: { inquiry: result.value.data, serverDate: result.value.serverDate, cagWarning: result.value.cagWarning } };
+    },
+
+    /**
+     * One page of the call-center list (docs/coupang-api.md#list), `pageSize` 30: the inbox asks NO_ANSWER and
+     * TRANSFER over a Korea-time window the caller computes once per refresh (so a refresh across midnight is one window).
+     */
+    async listInquiries(
+      status: ListStatus,
+      window: { inquiryStartAt: string; inquiryEndAt: string },
+      pageNum: number,
+      opts: { signal?: AbortSignal } = {},
+    ): Promise<Result<{ page: InquiryListPage; serverDate?: number; cagWarning: boolean }, CoupangError>> {
+      let built: { path: string; query: string };
+      try {
+        built = listRequest(credentials.vendorId, status, window, pageNum);
+      } catch {
+        return { ok: false, error: { kind: 'invalid-input', detail: 'vendor ID or page' } };
+      }
+      const result = await request(built.path, built.query, parseInquiryListResponse, opts.signal);
+      if (!result.ok) return result;
+      return { ok: true, value: { page: result.value.data, serverDate: result.value.serverDate, cagWarning: result.value.cagWarning } };
     },
 
     /** The cheapest honest check: one day, one row; proves key, secret, IP and vendor ID. */

@@ -134,6 +134,32 @@ const envelope = <T extends z.ZodType>(data: T) =>
 const inquiryResponse = envelope(inquiry);
 const listResponse = envelope(z.looseObject({}));
 
+/** A page count as a number or as digits; anything else leaves the pagination unread (the walk then stops). */
+const count = z.union([z.number(), z.string().regex(DECIMAL).transform(Number)]);
+
+/**
+ * A list page (docs/coupang-api.md#list): each item with the single lookup's quirks, so a bad item fails the page
+ * (bad-response) rather than dropping an inquiry unseen.
+ */
+const inquiryListResponse = envelope(
+  z.object({
+    content: z
+      .array(inquiry)
+      .nullish()
+      .transform((v) => v ?? []),
+    pagination: z
+      .object({ currentPage: count, totalPages: count, totalElements: count.optional() })
+      .nullish()
+      .catch(undefined)
+      .transform((v) => v ?? undefined),
+  }),
+);
+
+export interface InquiryListPage {
+  content: Inquiry[];
+  pagination?: { currentPage: number; totalPages: number; totalElements?: number };
+}
+
 /** Where the response broke, never what it held: values can be a buyer's personal data. */
 function describeFailure(error: z.ZodError, raw: unknown): string | undefined {
   const issue = error.issues[0];
@@ -166,4 +192,9 @@ export function parseInquiryResponse(body: string): Result<Inquiry> {
 /** The body of a 2xx list call: only the envelope is checked (used to test the connection). */
 export function parseListResponse(body: string): Result<Record<string, unknown>> {
   return parseWith(listResponse, body);
+}
+
+/** The body of a 2xx list call, read in full: every inquiry on the page and where the page is. */
+export function parseInquiryListResponse(body: string): Result<InquiryListPage> {
+  return parseWith(inquiryListResponse, body) as Result<InquiryListPage>;
 }

@@ -113,6 +113,7 @@ describe('background router', () => {
     expect(await s.router.dispatch({ type: 'clear-secret' }, CONTENT_SCRIPT)).toBeUndefined();
     expect(await s.router.dispatch({ type: 'test-connection' }, CONTENT_SCRIPT)).toBeUndefined();
     expect(await s.router.dispatch({ type: 'get-status' }, CONTENT_SCRIPT)).toBeUndefined();
+    expect(await s.router.dispatch({ type: 'get-inbox', refresh: 'button' }, CONTENT_SCRIPT)).toBeUndefined();
     expect(s.requests).toEqual([]);
   });
 

@@ -361,3 +361,70 @@ describe('testConnection', () => {
     expect(await client.testConnection()).toMatchObject({ ok: false, error: { kind } });
   });
 });
+
+describe('listInquiries (docs/coupang-api.md#list)', () => {
+  const WINDOW = { inquiryStartAt: '2025-10-09', inquiryEndAt: '2025-10-15' };
+  /** A list page made of fixture inquiries, as the gateway would send it (IDs as numbers, quirks and all). */
+  const dataText = (id: string) => {
+    const raw = readFixture(id); // as text: JSON.parse would round an ID above 2^53
+    return raw.slice(raw.indexOf(':', raw.indexOf('"data"')) + 1, raw.lastIndexOf('}'));
+  };
+  const pageOf = (ids: string[], pagination: unknown) =>
+    `{"code":200,"message":"OK","data":{"content":[${ids.map(dataText).join(',')}],"pagination":${JSON.stringify(pagination)}}}`;
+
+  it('asks one page at pageSize 30, signed over the exact query, and reads each item like a single lookup', async () => {
+    const body = pageOf(['1015668177', '1015668178'], { currentPage: 1, totalPages: 2, totalElements: 32, countPerPage: 30 });
+    const { client, sent } = await setup(() => ok(body));
+    const result = await client.listInquiries('NO_ANSWER', WINDOW, 1);
+    expect(sent[0]?.url).toBe(
+      'https://api-gateway.coupang.com/v2/providers/openapi/apis/api/v5/vendors/A00012345/callCenterInquiries' +
+        '?vendorId=A00012345&partnerCounselingStatus=NO_ANSWER&inquiryStartAt=2025-10-09&inquiryEndAt=2025-10-15&pageNum=1&pageSize=30',
+    );
+    expectSignedFor(sent[0]!, NOW);
+    if (!result.ok) throw new Error(result.error.kind);
+    expect(result.value.page.content.map((inquiry) => inquiry.inquiryId)).toEqual(['1015668177', '1015668178']);
+    expect(result.value.page.content[0]?.vendorItemIds).toEqual(['3000012345', '3000012346']);
+    expect(result.value.page.pagination).toEqual({ currentPage: 1, totalPages: 2, totalElements: 32 });
+    expect(result.value.serverDate).toBe(Date.parse(SERVER_DATE));
+  });
+
+  it('keeps an ID above 2^53 exact, and reads digits-as-text pagination', async () => {
+    const body = pageOf(['9007199254740993'], { currentPage: '2', totalPages: '2' });
+    const { client, sent } = await setup(() => ok(body));
+    const result = await client.listInquiries('TRANSFER', WINDOW, 2);
+    expect(sent[0]?.url).toContain('partnerCounselingStatus=TRANSFER&');
+    expect(sent[0]?.url).toContain('&pageNum=2&pageSize=30');
+    expect(result.ok && result.value.page.content[0]?.inquiryId).toBe('9007199254740993');
+    expect(result.ok && result.value.page.pagination).toEqual({ currentPage: 2, totalPages: 2 });
+  });
+
+  it('an empty or null content is an empty page; an unreadable pagination is absent (the walk stops)', async () => {
+    const { client } = await setup(() => ok('{"code":200,"data":{"content":null,"pagination":{"currentPage":"x"}}}'));
+    expect(await client.listInquiries('NO_ANSWER', WINDOW, 1)).toMatchObject({ ok: true, value: { page: { content: [], pagination: undefined } } });
+  });
+
+  it('an item that breaks the lookup schema fails the page, naming where and never the value', async () => {
+    const { client } = await setup(() => ok('{"code":200,"data":{"content":[{"inquiryId":"010-1234-5678"}]}}'));
+    const result = await client.listInquiries('NO_ANSWER', WINDOW, 1);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'bad-response' } });
+    expect(JSON.stringify(result)).not.toContain('1234');
+  });
+
+  it('refuses a vendor ID that would change the path, sending nothing', async () => {
+    const { fetch, sent } = recordingFetch(() => ok('{}'));
+    const hmacKey = await importHmacKey(globalThis.crypto.subtle, SECRET);
+    expect(await clientWith(fetch, hmacKey, 'A0/../x').listInquiries('NO_ANSWER', WINDOW, 1)).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    expect(sent).toEqual([]);
+  });
+
+  it.each<[number, string, ErrorKind]>([
+    [429, '{"code":"ERROR","message":"Too many requests"}', 'rate-limited'],
+    [403, '{"code":"ERROR","message":"Not allowed IP address."}', 'ip-not-allowed'],
+    [401, '{"code":"ERROR","message":"Request is not authorized."}', 'not-authorized'],
+    [504, '', 'gateway-timeout'],
+    [200, 'OK', 'not-json'],
+  ])('%i %s → %s, classified like a lookup', async (status, body, kind) => {
+    const { client } = await setup(() => new Response(body, { status, headers: { 'x-cag-warnings': 'near limit' } }));
+    expect(await client.listInquiries('NO_ANSWER', WINDOW, 1)).toMatchObject({ ok: false, error: { kind, cagWarning: true } });
+  });
+});
