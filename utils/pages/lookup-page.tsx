@@ -1,13 +1,15 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { AwaitingList } from '@/components/awaiting-list';
 import { LookupPanel } from '@/components/lookup-panel';
 import { PageNotices, type PageMode } from '@/components/page-notices';
 import { WingPageCount } from '@/components/wing-page-count';
 import { ask, lookupInquiry } from '../extension-api';
+import { lookupValueOf } from '../inbox/awaiting-view';
 import { keyExpiry, needsReminder } from '../keys/key-expiry';
 import { openPanel } from '../open-panel';
-import type { CredentialsStatus } from '../messaging';
-import { readRecentLookups, recentLookupsItem, rememberLookup, sampleModeItem, sidePanelInquiryItem } from '../storage';
+import { INBOX_CHANGED, type CredentialsStatus, type InboxView } from '../messaging';
+import { readRecentLookups, recentLookupsItem, rememberLookup, sampleModeItem, sidePanelInquiryItem, type RecentLookup } from '../storage';
 import type { CountAnswer } from '../wing/count-message';
 import { pageLocale } from './page-locale';
 import { askActiveTabCount } from './wing-tab-count';
@@ -26,8 +28,21 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
     const answer = await ask({ type: 'get-status' });
     status = answer.ok ? answer.value : undefined;
   };
+  /** "Awaiting you" as the background last answered (docs/inbox.md#the-list); undefined until it did. */
+  let inbox: InboxView | undefined;
+  let recent: RecentLookup[] = [];
+  let drawn = false;
+  let inboxTicket = 0;
+  const readInbox = async (refresh?: 'opened' | 'button') => {
+    const ticket = ++inboxTicket;
+    const answer = await ask({ type: 'get-inbox', ...(refresh ? { refresh } : {}) });
+    if (ticket !== inboxTicket) return; // a later answer is already drawn
+    // The background unreachable: keep the list shown so far, and say why it is not new.
+    inbox = answer.ok ? answer.value : { ...(inbox ?? { items: [] }), refreshing: false, problem: answer.error };
+    if (drawn) draw(recent); // else the first draw, still to come, shows it
+  };
   const mode = (): PageMode => (sampleMode ? 'sample' : status && !status.hasSecret ? 'needs-keys' : 'ready');
-  const draw = (recent: Awaited<ReturnType<typeof readRecentLookups>>) =>
+  const draw = (recent: RecentLookup[]) =>
     render(
       <LookupPanel
         t={t}
@@ -59,6 +74,22 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
             )}
           </>
         )}
+        awaiting={(present, shownId) =>
+          // Without keys the first-run line already says what to do; a list held from before still shows.
+          mode() === 'needs-keys' && !inbox?.items.length ? undefined : (
+            <AwaitingList
+              t={t}
+              locale={locale}
+              view={inbox}
+              now={Date.now}
+              selectedId={shownId}
+              onSelect={(item) => inbox && present(item.inquiry.inquiryId, lookupValueOf(item, inbox, Date.now()))}
+              onRefresh={() => void readInbox('button')}
+              onOpenOptions={() => void browser.runtime.openOptionsPage()}
+              onPauseOver={() => void readInbox('opened')}
+            />
+          )
+        }
         onLookedUp={(id, value) => {
           if (!value.sample) void rememberLookup({ id, itemName: value.inquiry.itemName, at: Date.now() });
           if (where !== 'sidepanel') return;
@@ -71,9 +102,15 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
       root,
     );
 
+  // The list is read (and refreshed if older than a minute) as the page opens; its changes are broadcast.
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if ((message as { type?: unknown } | null)?.type === INBOX_CHANGED) void readInbox();
+  });
+  void readInbox('opened');
   [sampleMode] = await Promise.all([sampleModeItem.getValue(), readStatus()]);
-  let recent = await readRecentLookups();
+  recent = await readRecentLookups();
   draw(recent);
+  drawn = true;
   if (where === 'popup') {
     void askActiveTabCount(browser.tabs).then((answer) => {
       wingCount = answer;
@@ -83,7 +120,7 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
   // Coming back to the panel fires focus and visibilitychange together: one question answers both.
   let rereading: Promise<void> | undefined;
   const redraw = () =>
-    (rereading ??= readStatus()
+    (rereading ??= Promise.all([readStatus(), readInbox('opened')])
       .then(() => draw(recent))
       .finally(() => (rereading = undefined)));
   sampleModeItem.watch((mode) => {
