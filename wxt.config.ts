@@ -49,7 +49,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // alarms: the "Awaiting you" refresh and the badge's 3-hour line (docs/store-listing.md#permissions).
+    permissions: ['storage', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Asked only when the seller turns notifications on in Settings.
+    optional_permissions: ['notifications'],
     // Only the gateway: the declared Wing content script needs no host permission of its own.
     host_permissions: [`${GATEWAY_ORIGIN}/*`],
     content_security_policy: { extension_pages: extensionPagesCsp(command) },

@@ -11,8 +11,15 @@ import { createLookupService } from '@/utils/lookup/lookup-service';
 import { openPanel } from '@/utils/open-panel';
 import { createRequestEconomy } from '@/utils/lookup/request-economy';
 import { LOOKUP_PORT } from '@/utils/messaging';
+import { createInboxService } from '@/utils/inbox/inbox-service';
+import { wireInbox } from '@/utils/inbox/inbox-wiring';
+import type { Notified } from '@/utils/inbox/toolbar';
+import { SAMPLE_INQUIRIES } from '@/utils/samples/sample-inquiries';
+import { lookupSample } from '@/utils/samples/sample-lookup';
 import {
   clockOffsetItem,
+  inboxNotifiedItem,
+  inboxStateItem,
   inquiryCacheItem,
   readSettings,
   requestEconomyItem,
@@ -43,17 +50,57 @@ export default defineBackground(() => {
     economy,
     now,
   });
+  // Asked on every lookup: kept in memory, following its storage watch.
+  const sampleMode = watchedValue(
+    () => sampleModeItem.getValue(),
+    (onChange) => sampleModeItem.watch((value) => onChange(value ?? false)),
+  );
   const lookups = withSamplesAndKeyAge(realLookups, {
-    // Both are asked on every lookup: sample mode is kept in memory and follows its storage watch, and the
-    // credentials store keeps its record until its own next save (utils/credentials-store.ts).
-    sampleMode: watchedValue(
-      () => sampleModeItem.getValue(),
-      (onChange) => sampleModeItem.watch((value) => onChange(value ?? false)),
-    ),
+    // The credentials store keeps its record until its own next save (utils/credentials-store.ts).
+    sampleMode,
     keyIssuedAt: async () => (await credentials.load())?.keyIssuedAt,
     clockOffsetMs: () => clients.clockOffsetMs(),
     now,
   });
+  // "Awaiting you" (docs/inbox.md): list refreshes through the lookups' budget; state in storage.session only.
+  const inbox = createInboxService({
+    source: () => clients.get(),
+    lookups: realLookups,
+    economy,
+    now,
+    clockOffsetMs: () => clients.clockOffsetMs(),
+    sampleMode,
+    samples: (at) => SAMPLE_INQUIRIES.flatMap((sample) => {
+      const parsed = lookupSample(sample.id, at);
+      return parsed.ok ? [parsed.value.inquiry] : [];
+    }),
+    intervalMinutes: async () => (await readSettings()).inboxIntervalMinutes,
+    store: { get: () => inboxStateItem.getValue(), set: (value) => (value === null ? inboxStateItem.removeValue() : inboxStateItem.setValue(value)) },
+    onChange: (view) => inboxWiring.publish(view),
+  });
+  const inboxWiring = wireInbox({
+    browser,
+    inbox,
+    translator: () => {
+      const locale = pickLocale(browser.i18n.getUILanguage());
+      return { t: createTranslator(locale), locale };
+    },
+    settings: readSettings,
+    clockOffsetMs: () => clients.clockOffsetMs(),
+    now,
+    notified: { get: async () => (await inboxNotifiedItem.getValue()) as Notified | null, set: (value) => inboxNotifiedItem.setValue(value) },
+    openDetails: (id) => openDetailsFromNotification(id),
+    log: (what) => console.warn(what),
+  });
+  inboxWiring.listen();
+  browser.runtime.onStartup.addListener(() => inboxWiring.start());
+  settingsItem.watch((next, previous) => {
+    const keys = ['inboxIntervalMinutes', 'inboxNotify'] as const;
+    const [a, b] = [next as Record<string, unknown> | null, previous as Record<string, unknown> | null];
+    if (keys.some((key) => a?.[key] !== b?.[key])) inboxWiring.settingsChanged();
+  });
+  sampleModeItem.watch(() => inboxWiring.refreshView());
+
   const router = createRouter({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
@@ -65,6 +112,7 @@ export default defineBackground(() => {
     economy,
     openSidePanel: (id, sender) => openSidePanel(sender.tab?.id, id),
     openOptions: () => browser.runtime.openOptionsPage(),
+    inbox,
   });
 
   // Every listener is registered synchronously, before any await, so a restarted worker gets the waking event.
@@ -86,6 +134,7 @@ export default defineBackground(() => {
   settingsItem.watch(applyRate);
 
   browser.runtime.onInstalled.addListener(async () => {
+    inboxWiring.start();
     const t = createTranslator(pickLocale(browser.i18n.getUILanguage()));
     // An update keeps the old item: recreate it rather than fail on a duplicate ID.
     await browser.contextMenus.removeAll();
@@ -109,4 +158,15 @@ async function openSidePanel(tabId: number | undefined, id?: string): Promise<vo
   const opening = tabId !== undefined ? openPanel(browser, { tabId }) : undefined;
   if (id) await sidePanelInquiryItem.setValue(id);
   await opening;
+}
+
+/**
+ * A notification's click: the inquiry in the side panel (it reads the remembered ID when it loads), or, where the
+ * panel cannot open without a gesture, the side panel's page in a tab.
+ */
+async function openDetailsFromNotification(id: string): Promise<void> {
+  await sidePanelInquiryItem.setValue(id);
+  const window = await browser.windows.getLastFocused().catch(() => undefined);
+  const opened = window?.id !== undefined ? await openPanel(browser, { windowId: window.id }) : false;
+  if (!opened) await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
 }

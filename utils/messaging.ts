@@ -80,6 +80,8 @@ export interface InboxView {
   /** Periodic refresh is turned off in Settings (inboxIntervalMinutes 0). */
   off?: boolean;
   badge?: Badge;
+  /** Coupang's clock minus this computer's, when they differ: deadlines tick on Date.now() + clockOffsetMs. */
+  clockOffsetMs?: number;
 }
 
 /** Broadcast to the extension's pages whenever the InboxView changes: they ask `get-inbox` again. */

@@ -76,5 +76,12 @@ export const requestEconomyItem = storage.defineItem<unknown>('local:requestEcon
 /** How far this computer's clock is off Coupang's (ms), so a restarted worker signs right the first time. */
 export const clockOffsetItem = storage.defineItem<number>('session:clockOffsetMs');
 
+/**
+ * "Awaiting you" (docs/inbox.md): the listed inquiries (buyer data), when they were fetched and why the last refresh
+ * failed, and which inquiry numbers were already notified. Session storage only: never storage.local, never logged.
+ */
+export const inboxStateItem = storage.defineItem<unknown>('session:inbox');
+export const inboxNotifiedItem = storage.defineItem<unknown>('session:inboxNotified');
+
 /** Sample mode: the background answers the bundled sample inquiries and sends nothing to Coupang. */
 export const sampleModeItem = storage.defineItem<boolean>('local:sampleMode', { fallback: false });

@@ -24,7 +24,9 @@ describe('Chrome manifest', () => {
 
   it('asks for the gateway only: the Wing content script is declared, so it needs no host permission', () => {
     expect(manifest.host_permissions).toEqual(['https://api-gateway.coupang.com/*']);
-    expect(manifest.permissions.sort()).toEqual(['contextMenus', 'sidePanel', 'storage']);
+    expect(manifest.permissions.sort()).toEqual(['alarms', 'contextMenus', 'sidePanel', 'storage']);
+    // Notifications are asked for only when the seller turns them on (docs/inbox.md#notifications).
+    expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.content_scripts.map((c: Manifest) => c.matches)).toEqual([['https://wing.coupang.com/*']]);
   });
 
@@ -83,6 +85,8 @@ describe('Firefox package', () => {
     });
     expect(manifest.background).toEqual({ scripts: ['background.js'] });
     expect(manifest.permissions).not.toContain('sidePanel');
+    expect(manifest.permissions.sort()).toEqual(['alarms', 'contextMenus', 'storage']);
+    expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.sidebar_action.default_panel).toBe('sidepanel.html');
     expect(manifest.host_permissions).toEqual(['https://api-gateway.coupang.com/*']);
     expect(manifest.content_security_policy.extension_pages).toBe(extensionPagesCsp('build'));

@@ -27,7 +27,7 @@ export interface RouterDeps {
   /** Content scripts have no runtime.openOptionsPage of their own. */
   openOptions: () => Promise<void>;
   /** "Awaiting you" (docs/inbox.md): the view, after starting the refresh the page asked for, if any. */
-  inbox?: { view(refresh?: 'opened' | 'button'): Promise<InboxView> };
+  inbox?: { view(refresh?: 'opened' | 'button'): Promise<InboxView>; clear(): Promise<void> };
 }
 
 type Response = ResponseMap[keyof ResponseMap];
@@ -42,6 +42,7 @@ export function createRouter(deps: RouterDeps) {
   async function credentialsChanged(): Promise<void> {
     deps.clients.reset();
     await deps.lookups.clear();
+    await deps.inbox?.clear(); // the old keys' list is dropped, a refresh with them too; the badge goes
   }
 
   let testing: Promise<Response> | undefined;

@@ -4,6 +4,16 @@ export const en = {
 
   'menu.lookupSelection': 'Look up inquiry “%s”',
 
+  // Awaiting you: toolbar badge and notifications (docs/inbox.md#badge)
+  'badge.title': '{count} awaiting — next due in {time}',
+  'badge.titleOverdue': '{count} awaiting — one overdue by {time}',
+  'badge.titleUnknown': '{count} awaiting — deadline unknown',
+  'notify.new': 'New inquiry awaiting your answer',
+  'notify.newConfirm': 'A counsellor finished: confirm needed',
+  'notify.due': 'Due within 2 hours',
+  'notify.body': 'Inquiry {id} · {item} — {time} left',
+  'notify.bodyUnknown': 'Inquiry {id} · {item} — deadline unknown',
+
   'search.label': 'Inquiry number (상담번호)',
   'search.placeholder': 'e.g. 1015668177 or a Wing link',
   'search.submit': 'Look up',

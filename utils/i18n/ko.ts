@@ -5,6 +5,16 @@ export const ko: Messages = {
 
   'menu.lookupSelection': '상담번호 “%s” 조회',
 
+  // 답변 대기: 툴바 배지와 알림 (docs/inbox.md#badge)
+  'badge.title': '{count}건 대기 — 가장 가까운 기한까지 {time}',
+  'badge.titleOverdue': '{count}건 대기 — 1건 기한 {time} 지남',
+  'badge.titleUnknown': '{count}건 대기 — 기한 알 수 없음',
+  'notify.new': '답변이 필요한 새 문의',
+  'notify.newConfirm': '상담원 처리 완료: 확인 필요',
+  'notify.due': '2시간 안에 기한 만료',
+  'notify.body': '상담번호 {id} · {item} — {time} 남음',
+  'notify.bodyUnknown': '상담번호 {id} · {item} — 기한 알 수 없음',
+
   'search.label': '상담번호',
   'search.placeholder': '예: 1015668177 또는 Wing 링크',
   'search.submit': '조회',

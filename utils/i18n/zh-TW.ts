@@ -8,6 +8,16 @@ export const zhTW: Messages = {
 
   'menu.lookupSelection': '查詢諮詢「%s」',
 
+  // 待處理：工具列徽章與通知 (docs/inbox.md#badge)
+  'badge.title': '{count} 件待處理 — 最近期限還有 {time}',
+  'badge.titleOverdue': '{count} 件待處理 — 1 件已逾期 {time}',
+  'badge.titleUnknown': '{count} 件待處理 — 期限不明',
+  'notify.new': '有新的諮詢等待您回覆',
+  'notify.newConfirm': '客服已處理完畢：需要確認',
+  'notify.due': '2 小時內到期',
+  'notify.body': '諮詢 {id} · {item} — 還剩 {time}',
+  'notify.bodyUnknown': '諮詢 {id} · {item} — 期限不明',
+
   'search.label': '諮詢編號（상담번호）',
   'search.placeholder': '例如 1015668177 或 Wing 連結',
   'search.submit': '查詢',

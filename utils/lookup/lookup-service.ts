@@ -346,6 +346,32 @@ export function createLookupService(options: LookupServiceOptions) {
       return shown ? { ok: false, error: shown } : { ok: true, value: null };
     },
 
+    // --- Filled by the inbox's list (docs/inbox.md#cache) ---------------------------------------------------
+    /** The keys' generation now: pass it back to `prime`, so a list fetched with older keys is never cached. */
+    keysGeneration: (): number => generation,
+
+    /**
+     * Inquiries the inbox's list brought, cached as if looked up at `fetchedAt`, so their cards and details open
+     * without a request while fresh. Dropped when the keys changed since `asOf`; never replaces a newer entry.
+     */
+    async prime(entries: readonly Inquiry[], fetchedAt: number, asOf: number): Promise<void> {
+      await loaded;
+      if (asOf !== generation) return;
+      let changed = false;
+      for (const inquiry of entries) {
+        const held = memory.get(inquiry.inquiryId);
+        if (held && held.fetchedAt >= fetchedAt) continue;
+        memory.delete(inquiry.inquiryId);
+        memory.set(inquiry.inquiryId, { fetchedAt, inquiry });
+        changed = true;
+      }
+      if (!changed) return;
+      const oldestFirst = [...memory].sort(([, a], [, b]) => a.fetchedAt - b.fetchedAt);
+      for (const [old] of oldestFirst.slice(0, Math.max(0, memory.size - maxEntries))) memory.delete(old);
+      persist();
+    },
+    // ----------------------------------------------------------------------------------------------------------
+
     /** Resolves once every cache write so far is done (tests). */
     flushed: () => writes,
   };

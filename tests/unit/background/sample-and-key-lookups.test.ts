@@ -28,6 +28,8 @@ function setup({
     async onBudget() {
       return { ok: true, value: null };
     },
+    keysGeneration: () => 0,
+    async prime() {},
     async flushed() {},
   };
   const lookups = withSamplesAndKeyAge(real, {

@@ -486,3 +486,44 @@ describe('lookup service: breaker, holds, retries', () => {
     expect(second).toMatchObject({ ok: true });
   });
 });
+
+describe('lookup service: primed by the inbox list (docs/inbox.md#cache)', () => {
+  it('a listed inquiry is served from the cache with no request while fresh, then asked again', async () => {
+    const s = setup();
+    await s.service.prime([inquiry('1015668177')], START, s.service.keysGeneration());
+    const served = await settle(s.service.lookup('1015668177'));
+    expect(served).toMatchObject({ ok: true, value: { fromCache: true, fetchedAt: START, inquiry: { itemName: 'item 1015668177' } } });
+    expect(s.calls).toEqual([]);
+    await s.flush();
+    expect(Object.keys(s.stored())).toEqual(['1015668177']);
+    vi.setSystemTime(START + FRESH_FOR_MS);
+    await settle(s.service.lookup('1015668177'));
+    expect(s.calls).toEqual(['1015668177']);
+  });
+
+  it('a list fetched with keys that have changed since is never cached', async () => {
+    const s = setup();
+    const asOf = s.service.keysGeneration();
+    await s.service.clear();
+    await s.service.prime([inquiry('1015668177')], START, asOf);
+    await settle(s.service.lookup('1015668177'));
+    expect(s.calls).toEqual(['1015668177']);
+  });
+
+  it('never replaces a newer copy (a lookup that came back after the list left)', async () => {
+    const s = setup();
+    vi.setSystemTime(START + 1_000);
+    await settle(s.service.lookup('1015668177'));
+    await s.service.prime([{ ...inquiry('1015668177'), itemName: 'older' }], START, s.service.keysGeneration());
+    const served = await settle(s.service.lookup('1015668177'));
+    expect(served.ok && served.value.inquiry.itemName).toBe('item 1015668177');
+    expect(s.calls).toEqual(['1015668177']);
+  });
+
+  it('keeps to the cache bound, newest kept', async () => {
+    const s = setup(); // maxEntries 3
+    await s.service.prime(['1', '2', '3', '4', '5'].map(inquiry), START, s.service.keysGeneration());
+    await s.flush();
+    expect(Object.keys(s.stored())).toHaveLength(3);
+  });
+});
