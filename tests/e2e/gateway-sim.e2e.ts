@@ -22,6 +22,7 @@ import {
   ceaAuthorization,
   formatSignedDate,
   listPath,
+  awaitingScenario,
   singleLookupPath,
 } from './support/gateway-sim';
 import { callSim, type SimResponse } from './support/sim-client';
@@ -389,6 +390,45 @@ describe('list call (test connection)', () => {
       expect(res.status, JSON.stringify(overrides)).toBe(400);
       expect(JSON.parse(res.body).code).toBe(400);
     }
+  });
+});
+
+describe('list call ("Awaiting you", docs/coupang-api.md#list)', () => {
+  const koreaDay = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10);
+  const week = () => ({ inquiryStartAt: koreaDay(sim.now() - 6 * 86_400_000), inquiryEndAt: koreaDay(sim.now()) });
+  const page = async (status: string, pageNum: number) => {
+    const res = await signedGet(listPath(TEST_VENDOR_ID), listQuery({ ...week(), partnerCounselingStatus: status, pageNum: String(pageNum), pageSize: '30' }));
+    expect(res.status).toBe(200);
+    return JSON.parse(res.body).data as { content: Array<Record<string, any>>; pagination: Record<string, number> };
+  };
+
+  it('serves 40 awaiting inquiries over two NO_ANSWER pages and one TRANSFER page, dated on its own clock', async () => {
+    sim.inbox = awaitingScenario(40);
+    const first = await page('NO_ANSWER', 1);
+    expect(first.pagination).toEqual({ currentPage: 1, totalPages: 2, totalElements: 32, countPerPage: 30 });
+    expect(first.content).toHaveLength(30);
+    expect(first.content[0]).toMatchObject({ inquiryId: 9100000001, inquiryStatus: 'progress', csPartnerCounselingStatus: 'requestAnswer' });
+    expect(first.content[0]?.replies[0]).toMatchObject({ partnerTransferStatus: 'requestAnswer', answerType: 'csAgent' });
+    const replyAt = Date.parse(`${first.content[0]?.replies[0].replyAt.replace(' ', 'T')}+09:00`);
+    expect(Math.abs(replyAt - (sim.now() - 22 * 3_600_000))).toBeLessThan(2_000);
+    expect((await page('NO_ANSWER', 2)).content).toHaveLength(2);
+    const transfer = await page('TRANSFER', 1);
+    expect(transfer.content).toHaveLength(8);
+    expect(transfer.content[0]).toMatchObject({ inquiryStatus: 'complete', csPartnerCounselingStatus: 'requestAnswer' });
+    expect(sim.listRequests()).toHaveLength(3);
+  });
+
+  it('an inquiry answered elsewhere leaves the awaiting list; the single lookup serves listed inquiries', async () => {
+    sim.inbox = awaitingScenario(3);
+    sim.markAnswered('9100000002');
+    expect((await page('NO_ANSWER', 1)).content.map((item) => String(item.inquiryId))).toEqual(['9100000001', '9100000003']);
+    const res = await signedGet(singleLookupPath('9100000002'));
+    expect(JSON.parse(res.body).data).toMatchObject({ inquiryId: 9100000002, csPartnerCounselingStatus: 'answered' });
+  });
+
+  it('leaves out what falls outside the window', async () => {
+    sim.inbox = [{ id: '9100000009', status: 'NO_ANSWER', transferredMinutesAgo: 10 * 24 * 60 }];
+    expect((await page('NO_ANSWER', 1)).content).toEqual([]);
   });
 });
 

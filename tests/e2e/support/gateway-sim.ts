@@ -83,6 +83,30 @@ export const MESSAGES = {
   notFound: 'Inquiry not found',
 } as const;
 
+/** One inquiry the list call serves (docs/coupang-api.md#list), dated relative to the simulator's clock. */
+export interface ListedInquiry {
+  id: string;
+  /** NO_ANSWER: a reply is needed; TRANSFER: a counsellor finished, a confirm is needed; ANSWER: answered. */
+  status: 'NO_ANSWER' | 'TRANSFER' | 'ANSWER';
+  /** How long ago the counsellor asked the seller (the reply's replyAt): the 24 hours count from there. */
+  transferredMinutesAgo: number;
+  itemName?: string;
+}
+
+/**
+ * "Awaiting you" at scale: `count` inquiries awaiting the seller (every fifth a TRANSFER to confirm), transferred
+ * 1–21 h ago, so more than one page of NO_ANSWER at pageSize 30 for count ≥ 38; IDs 9100000001….
+ */
+export function awaitingScenario(count: number, { dueSoon = true }: { dueSoon?: boolean } = {}): ListedInquiry[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: String(9_100_000_001 + i),
+    status: i % 5 === 4 ? ('TRANSFER' as const) : ('NO_ANSWER' as const),
+    // The first is due within 3 hours (transferred 22 h ago) unless asked otherwise; the rest 4–23 h ahead.
+    transferredMinutesAgo: i === 0 && dueSoon ? 22 * 60 : 60 + ((i * 37) % (19 * 60)),
+    itemName: `[목록] 상품 ${i + 1}`,
+  }));
+}
+
 export interface SimStore {
   accessKey: string;
   secretKey: string;
@@ -232,6 +256,8 @@ export class GatewaySim {
    * `Retry-After` when given) or the HTML "Access Denied" 403 block.
    */
   throttle: { kind: 'rate-limited'; retryAfter?: string } | { kind: 'blocked-html' } | null = null;
+  /** What the list call serves (docs/coupang-api.md#list); empty by default. */
+  inbox: ListedInquiry[] = [];
   /** Every request, in arrival order. */
   readonly requests: RecordedRequest[] = [];
   /** Handlers for `https://wing.coupang.com/__fixture-api/{name}`; files `{wingDir}/__fixture-api/{name}.json` otherwise. */
@@ -339,6 +365,18 @@ export class GatewaySim {
     return times.reduce((best, start) => Math.max(best, times.filter((at) => at >= start && at < start + 1_000).length), 0);
   }
 
+  /** List calls (partnerCounselingStatus NO_ANSWER or TRANSFER; the connection test's NONE call is not one). */
+  listRequests(): RecordedRequest[] {
+    return this.apiRequests().filter((r) => /^\/v2\/providers\/openapi\/apis\/api\/v5\/vendors\/[^/]+\/callCenterInquiries$/.test(r.path) && /partnerCounselingStatus=(NO_ANSWER|TRANSFER)(&|$)/.test(r.query));
+  }
+
+  /** The seller answered (or confirmed) in Wing: the inquiry leaves the awaiting lists. */
+  markAnswered(inquiryId: string): void {
+    const listed = this.inbox.find((inquiry) => inquiry.id === inquiryId);
+    if (!listed) throw new Error(`gateway-sim: ${inquiryId} is not listed`);
+    listed.status = 'ANSWER';
+  }
+
   describeRequests(): string {
     if (this.requests.length === 0) return '(no requests)';
     return this.requests.map((r) => `${r.method} ${r.host}${r.path}${r.query ? `?${r.query}` : ''} → ${r.status ?? r.outcome}`).join('; ');
@@ -352,6 +390,7 @@ export class GatewaySim {
     this.sendDateHeader = true;
     this.apiDelayMs = 0;
     this.throttle = null;
+    this.inbox = [];
     this.wingApi.clear();
     for (const res of this.held) res.destroy();
     this.held.clear();
@@ -509,10 +548,53 @@ export class GatewaySim {
     }
     const fixture = await readFile(join(this.inquiryFixturesDir, `${rawId}.json`), 'utf8').catch(() => null);
     if (fixture !== null) return send({ status: 200, contentType: 'application/json', body: fixture });
+    const listed = this.inbox.find((inquiry) => inquiry.id === rawId);
+    if (listed) return send(GatewaySim.json(200, { code: 200, message: 'OK', data: this.listedData(listed) }));
     return send(GatewaySim.json(404, { code: 404, message: MESSAGES.notFound }));
   }
 
-  /** The list call (docs/coupang-api.md#keys), used by "Test connection"; answers an empty page. */
+  /** `yyyy-MM-dd HH:mm:ss`, Korea time without offset, as the list and lookup send dates. */
+  private static koreaText(epochMs: number): string {
+    return new Date(epochMs + 9 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+  }
+
+  /** The `data` of one listed inquiry, shaped like the gateway's (the same fields as the single lookup). */
+  private listedData(listed: ListedInquiry): Record<string, unknown> {
+    const transferredAt = this.now() - listed.transferredMinutesAgo * 60_000;
+    const answered = listed.status === 'ANSWER';
+    return {
+      inquiryId: Number(listed.id),
+      inquiryStatus: listed.status === 'NO_ANSWER' ? 'progress' : 'complete',
+      csPartnerCounselingStatus: answered ? 'answered' : 'requestAnswer',
+      vendorItemId: [3000090000 + (Number(listed.id) % 1000)],
+      itemName: listed.itemName ?? `상품 ${listed.id}`,
+      content: '배송 문의입니다.',
+      inquiryAt: GatewaySim.koreaText(transferredAt - 30 * 60_000),
+      answeredAt: answered ? GatewaySim.koreaText(this.now()) : null,
+      orderId: 5000090000 + (Number(listed.id) % 1000),
+      buyerPhone: '010-0000-1234',
+      replies: [
+        {
+          answerId: 7100090000 + (Number(listed.id) % 1000),
+          parentAnswerId: null,
+          receptionistName: '쿠팡 고객센터',
+          receptionist: 'cssp-e2e01',
+          replyAt: GatewaySim.koreaText(transferredAt),
+          content: '판매자님 회신 부탁드립니다.',
+          partnerTransferStatus: listed.status === 'TRANSFER' || !answered ? 'requestAnswer' : 'answered',
+          partnerTransferCompleteReason: 'NONE',
+          answerType: 'csAgent',
+          needAnswer: true,
+        },
+      ],
+    };
+  }
+
+  /**
+   * The list call (docs/coupang-api.md#list): validated like Coupang (vendor ID in path and query equal to the key's,
+   * dates at most 7 days apart, pageSize ≤ 30), serving `inbox` filtered by status and the Korea-time window, paged.
+   * "Test connection" asks it for one row of NONE.
+   */
   private listInquiries(store: SimStore, pathVendorId: string, rawQuery: string): Reply {
     const query = new URLSearchParams(rawQuery);
     const bad = (message: string) => GatewaySim.json(400, { code: 400, message });
@@ -529,10 +611,21 @@ export class GatewaySim {
     if (pageSize !== null && !(/^\d+$/.test(pageSize) && Number(pageSize) >= 1 && Number(pageSize) <= 30)) return bad('pageSize must be between 1 and 30');
     const pageNum = query.get('pageNum');
     if (pageNum !== null && !(/^\d+$/.test(pageNum) && Number(pageNum) >= 1)) return bad('pageNum must be 1 or more');
+    const size = Number(pageSize ?? 10);
+    const page = Number(pageNum ?? 1);
+    const matching = this.inbox.filter((listed) => {
+      if (status !== 'NONE' && listed.status !== status) return false;
+      const day = GatewaySim.koreaText(this.now() - listed.transferredMinutesAgo * 60_000 - 30 * 60_000).slice(0, 10);
+      return day >= start && day <= end;
+    });
+    const totalPages = Math.ceil(matching.length / size);
     return GatewaySim.json(200, {
       code: 200,
       message: 'OK',
-      data: { content: [], pagination: { currentPage: 1, totalPages: 0, totalElements: 0, countPerPage: Number(pageSize ?? 1) } },
+      data: {
+        content: matching.slice((page - 1) * size, page * size).map((listed) => this.listedData(listed)),
+        pagination: { currentPage: page, totalPages, totalElements: matching.length, countPerPage: size },
+      },
     });
   }
 

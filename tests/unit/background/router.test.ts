@@ -48,6 +48,7 @@ function setup(economyStore: { get: () => Promise<unknown>; set: (value: Economy
     now,
   });
   const openSidePanel = vi.fn(async () => {});
+  const inbox = { view: vi.fn(async () => ({ items: [], refreshing: false })), clear: vi.fn(async () => {}) };
   const router = createRouter({
     extensionId: EXTENSION_ID,
     extensionOrigin: ORIGIN,
@@ -59,9 +60,11 @@ function setup(economyStore: { get: () => Promise<unknown>; set: (value: Economy
     economy,
     openSidePanel,
     openOptions: async () => {},
+    inbox,
   });
   return {
     router,
+    inbox,
     requests,
     saved: () => saved,
     cache: () => cache,
@@ -159,6 +162,17 @@ describe('background router', () => {
     const key = s.saved()?.hmacKey;
     await s.router.dispatch({ type: 'save-credentials', accessKey: 'other', vendorId: 'A00099999' }, OWN_PAGE);
     expect(s.saved()?.hmacKey).toBe(key);
+  });
+
+  it('answers get-inbox to its own pages, starting the refresh asked for; keys changing clear the inbox', async () => {
+    const s = setup();
+    expect(await s.router.dispatch({ type: 'get-inbox', refresh: 'opened' }, OWN_PAGE)).toEqual({ ok: true, value: { items: [], refreshing: false } });
+    expect(s.inbox.view).toHaveBeenCalledWith('opened');
+    expect(await s.router.dispatch({ type: 'get-inbox', refresh: 'later' }, OWN_PAGE)).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    await s.router.dispatch(SAVE, OWN_PAGE);
+    expect(s.inbox.clear).toHaveBeenCalledTimes(1);
+    await s.router.dispatch({ type: 'clear-secret' }, OWN_PAGE);
+    expect(s.inbox.clear).toHaveBeenCalledTimes(2);
   });
 
   it('drops cached inquiries and the client when keys change or the secret is cleared', async () => {
