@@ -114,9 +114,10 @@ function Row({ item, t, locale, now, selected, onSelect }: { item: AwaitingItem;
       data-inquiry-id={item.inquiry.inquiryId}
       onClick={() => onSelect(item)}
     >
-      <span class="csl-inbox-due">{due}</span>
-      <span class={`csl-inbox-need csl-inbox-need--${item.need}`}>{t(`inbox.need.${item.need}`)}</span>
-      <span class="csl-inbox-id csl-mono">{item.inquiry.inquiryId}</span>
+      {/* The spaces separate the parts in the button's name; the grid lays them out and ignores them. */}
+      <span class="csl-inbox-due">{due}</span>{' '}
+      <span class={`csl-inbox-need csl-inbox-need--${item.need}`}>{t(`inbox.need.${item.need}`)}</span>{' '}
+      <span class="csl-inbox-id csl-mono">{item.inquiry.inquiryId}</span>{' '}
       <span class="csl-inbox-item">{item.inquiry.itemName?.trim() || t('details.none')}</span>
     </button>
   );

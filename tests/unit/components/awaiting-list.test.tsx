@@ -52,9 +52,9 @@ describe('"Awaiting you" list', () => {
   it('shows each row’s number, item, what is needed and the time left; overdue and unknown said as such', () => {
     renderList(view([item('258799946', 5 * HOUR + 12 * MINUTE, 'answer', '제주 삼다수'), item('11', -HOUR, 'confirm'), item('12', undefined)]));
     const [overdue, later, unknown] = rows();
-    expect(overdue!.textContent).toBe('Overdue by 1 hConfirm11Item 11');
+    expect(overdue!.textContent).toBe('Overdue by 1 h Confirm 11 Item 11');
     expect(overdue!.className).toContain('csl-inbox-row--overdue');
-    expect(later!.textContent).toBe('5 h 12 min leftAnswer258799946제주 삼다수');
+    expect(later!.textContent).toBe('5 h 12 min left Answer 258799946 제주 삼다수');
     expect(later!.className).toContain('csl-inbox-row--later');
     expect(unknown!.textContent).toContain('Deadline unknown');
   });
