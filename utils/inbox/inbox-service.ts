@@ -203,7 +203,6 @@ export function createInboxService(options: InboxServiceOptions) {
      */
     refresh(reason: RefreshReason): Promise<InboxView> {
       if (inFlight) return inFlight;
-      let heard = false; // whether listeners must hear the end: a refresh ran, or why none could be sent changed
       const starting = (async (): Promise<InboxView> => {
         await Promise.all([ready, options.economy.ready]);
         const asOf = generation;
@@ -227,21 +226,20 @@ export function createInboxService(options: InboxServiceOptions) {
           // Paused or held: nothing is sent; the list keeps its last good state and says why.
           if (decision.refresh === false && decision.why === 'paused' && asOf === generation && !sameProblem(state.problem, refused)) {
             save({ ...state, problem: refused });
-            heard = true;
           }
           return view();
         }
-        heard = true;
         options.onChange?.(await view()); // "refreshing"
         await run(source.value, asOf);
         return view();
       })();
-      // Callers and listeners get the view once `refreshing` is false again.
+      // Callers and listeners get the view once `refreshing` is false again: always, since view() says "refreshing"
+      // from here on, also while the schedule decides to send nothing (fresh, paused), and a page waits for the end.
       const done: Promise<InboxView> = starting
         .finally(() => {
           if (inFlight === done) inFlight = undefined;
         })
-        .then(() => (heard ? changed() : view()));
+        .then(() => changed());
       inFlight = done;
       return done;
     },
