@@ -63,6 +63,13 @@ export interface StoredInbox {
 /** How long one X-CAG-Warnings header slows the inbox's refreshes down (the economy's own slow-down is 5 min). */
 export const WARNED_FOR_MS = 60 * 60_000;
 
+/**
+ * A refresh still unfinished after this long (a worker that lost its timers, a wait that never ended) is given up:
+ * its results are dropped as after a key change, and the next caller starts a new one. Far above a normal refresh
+ * (a few pages at the budget's pace, each request bounded by the client's 10 s timeout).
+ */
+export const STUCK_AFTER_MS = 3 * 60_000;
+
 const storedSchema = z.object({
   items: z.array(
     z.object({
@@ -98,6 +105,8 @@ export function createInboxService(options: InboxServiceOptions) {
   /** Bumped when the keys change: a refresh that started before is dropped. */
   let generation = 0;
   let inFlight: Promise<InboxView> | undefined;
+  /** When the refresh in flight began (this computer's clock): one stuck past STUCK_AFTER_MS is given up. */
+  let inFlightSince = 0;
   let writes: Promise<void> = Promise.resolve();
 
   const ready = options.store.get().then(
@@ -202,7 +211,12 @@ export function createInboxService(options: InboxServiceOptions) {
      * openings shares one), never without keys, in sample mode, or while the store is paused or the keys held.
      */
     refresh(reason: RefreshReason): Promise<InboxView> {
-      if (inFlight) return inFlight;
+      if (inFlight) {
+        const age = now() - inFlightSince;
+        if (age >= 0 && age < STUCK_AFTER_MS) return inFlight;
+        generation += 1; // stuck, or the clock jumped back past its start: drop it and start afresh
+        inFlight = undefined;
+      }
       const starting = (async (): Promise<InboxView> => {
         await Promise.all([ready, options.economy.ready]);
         const asOf = generation;
@@ -241,6 +255,7 @@ export function createInboxService(options: InboxServiceOptions) {
         })
         .then(() => changed());
       inFlight = done;
+      inFlightSince = now();
       return done;
     },
 

@@ -359,3 +359,32 @@ describe('inbox service: keys and workers', () => {
     expect((await s.inbox.view()).items).toEqual([]);
   });
 });
+
+describe('inbox service: bounded waits', () => {
+  it('a refresh stuck for 3 minutes is given up: the next caller starts a new one, the stuck one\'s results are dropped', async () => {
+    const s = setup();
+    let release!: () => void;
+    s.api.hold(new Promise<void>((resolve) => (release = resolve)));
+    void s.inbox.refresh('start');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(s.api.calls).toHaveLength(1);
+    // Within the bound, callers share it.
+    void s.inbox.refresh('button');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(s.api.calls).toHaveLength(1);
+    vi.setSystemTime(Date.now() + 3 * 60_000);
+    s.api.lists.NO_ANSWER = [inquiry('301', 'NO_ANSWER', 1)];
+    s.api.hold(undefined);
+    let done = false;
+    const fresh = s.inbox.refresh('button').then((view) => ((done = true), view));
+    for (let step = 0; !done && step < 300; step++) await vi.advanceTimersByTimeAsync(10);
+    expect(done, 'a new refresh ran past the stuck one').toBe(true);
+    expect((await fresh).items.map((item) => item.inquiry.inquiryId)).toEqual(['201', '301']);
+    // The stuck one answers at last, with a list that must not replace the newer one.
+    s.api.lists.NO_ANSWER = [inquiry('999', 'NO_ANSWER', 1)];
+    release();
+    for (let step = 0; step < 300; step++) await vi.advanceTimersByTimeAsync(10);
+    await s.flush();
+    expect((await s.inbox.view()).items.map((item) => item.inquiry.inquiryId)).toEqual(['201', '301']);
+  });
+});
