@@ -94,7 +94,7 @@ export function changeNotify(
       return on ? 'on' : 'off';
     })
     .catch((error: unknown) => {
-      console.warn('Coupang CS Lens: notifications could not be turned on', error instanceof Error ? error.message : String(error));
+      console.warn(`Coupang CS Lens: notifications could not be turned ${on ? 'on' : 'off'}`, error instanceof Error ? error.message : String(error));
       return on ? 'failed' : 'on';
     });
 }
