@@ -31,6 +31,11 @@ export interface LookupPanelProps {
   answers?: { service: AnswerService; prefs: AnswerPrefs; /** Test seam: happy-dom's events are untrusted. */ trusted?: (event: Event) => boolean };
   /** Subscribes to INQUIRY_CHANGED (an answer went out somewhere); returns the unsubscribe. */
   onInquiryChanged?: (listener: (id: string) => void) => () => void;
+  /**
+   * "Awaiting you", between the notices and the search box: `present` shows an inquiry the list already holds,
+   * with no request (docs/inbox.md#the-list); `shownId` is the inquiry shown below.
+   */
+  awaiting?: (present: (id: string, value: LookupValue) => void, shownId: string | undefined) => ComponentChildren;
 }
 
 type View =
@@ -65,6 +70,14 @@ export function LookupPanel(props: LookupPanelProps) {
     }
   }
 
+  function present(id: string, value: LookupValue) {
+    ++latest.current; // a lookup still on its way would replace what the seller chose
+    asking.current?.abort();
+    setNow(props.now());
+    setView({ phase: 'shown', id, value });
+    props.onLookedUp?.(id, value);
+  }
+
   useEffect(() => {
     if (props.initialId) void show(props.initialId);
   }, [props.initialId]);
@@ -97,6 +110,7 @@ export function LookupPanel(props: LookupPanelProps) {
   return (
     <div class="csl-lookup">
       {props.notices?.((id) => void show(id))}
+      {props.awaiting?.(present, currentId)}
       <SearchBox t={t} onSearch={(id) => void show(id)} autoFocus />
       {view.phase === 'loading' && (
         <p class="csl-loading" role="status">

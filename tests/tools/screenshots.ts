@@ -6,12 +6,13 @@
  *   npm run screenshots          (builds first)
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { launchExtension, openExtensionPage, type ExtensionBrowser } from '../e2e/support/browser';
-import { TEST_KEYS, expectDetailsShown, lookUp, saveKeys } from '../e2e/support/ui';
-import { answerableInquiry } from '../e2e/support/gateway-sim';
+import { EXTENSION_DIR, currentServiceWorker, launchExtension, openExtensionPage, type ExtensionBrowser } from '../e2e/support/browser';
+import { answerableInquiry, awaitingScenario } from '../e2e/support/gateway-sim';
+import { TEST_KEYS, awaitingList, expectDetailsShown, lookUp, saveKeys } from '../e2e/support/ui';
 import { en } from '../../utils/i18n/en';
 import { ITEM_NAMES, PAGES, WING, card, restOnId, startWingSim } from '../e2e/wing-support/wing';
 
@@ -40,6 +41,51 @@ async function popupWithDetails(browser: ExtensionBrowser): Promise<Page> {
   await lookUp(popup, ID);
   await expectDetailsShown(popup, ID);
   return popup;
+}
+
+declare const chrome: {
+  action: { getBadgeText(details: object): Promise<string>; getBadgeBackgroundColor(details: object): Promise<number[]>; getTitle(details: object): Promise<string> };
+};
+
+/**
+ * "Awaiting you" with the toolbar badge beside it. The badge is the browser's own UI, which a page screenshot
+ * cannot show: it is drawn here from the text, colour and tooltip the extension set (chrome.action), next to the
+ * popup as Chromium rendered it.
+ */
+async function savePopupWithBadge(browser: ExtensionBrowser, name: string): Promise<void> {
+  const popup = await openExtensionPage(browser.ctx, 'popup.html');
+  await popup.setViewportSize({ width: 480, height: 600 });
+  const list = awaitingList(popup);
+  await list.getByRole('button', { name: en['inbox.refresh'], exact: true }).click();
+  await list.getByRole('listitem').nth(33).waitFor();
+  await list.getByRole('listitem').first().getByRole('button').click();
+  await popup.getByRole('region', { name: /^Inquiry / }).waitFor();
+  await popup.evaluate(() => document.fonts.ready);
+  const width = await popup.evaluate(() => Math.ceil(document.body.getBoundingClientRect().right + parseFloat(getComputedStyle(document.body).marginRight)));
+  const shot = await popup.screenshot({ clip: { x: 0, y: 0, width, height: 600 } });
+  const badge = await (await currentServiceWorker(browser.ctx)).evaluate(async () => ({
+    text: await chrome.action.getBadgeText({}),
+    colour: await chrome.action.getBadgeBackgroundColor({}),
+    title: await chrome.action.getTitle({}),
+  }));
+  const icon = readFileSync(`${EXTENSION_DIR}/icon/32.png`).toString('base64');
+  const canvas = await browser.ctx.newPage();
+  await canvas.setViewportSize({ width: width + 24, height: 680 });
+  await canvas.setContent(`<body style="margin:0;background:#dee1e6;font:12px 'Noto Sans CJK KR',system-ui,sans-serif">
+    <div style="display:flex;align-items:center;justify-content:flex-end;gap:10px;height:44px;padding:0 14px">
+      <span id="tip" style="padding:3px 8px;border-radius:4px;background:#3c4043;color:#fff"></span>
+      <span style="position:relative;width:28px;height:28px"><img src="data:image/png;base64,${icon}" width="24" height="24" style="margin:2px">
+        <span id="badge" style="position:absolute;right:-8px;bottom:-3px;min-width:10px;padding:0 3px;border-radius:7px;color:#fff;font:bold 10px/14px system-ui;text-align:center"></span></span>
+    </div>
+    <img src="data:image/png;base64,${shot.toString('base64')}" style="display:block;margin:0 12px 12px;box-shadow:0 2px 10px rgb(0 0 0 / 0.3)">
+  </body>`);
+  await canvas.evaluate(({ text, colour, title }) => {
+    document.getElementById('tip')!.textContent = title;
+    const badge = document.getElementById('badge')!;
+    badge.textContent = text;
+    badge.style.background = `rgb(${colour.slice(0, 3).join(' ')})`;
+  }, badge);
+  await save(canvas, name, width + 24, 680);
 }
 
 const sim = await startWingSim();
@@ -83,6 +129,9 @@ try {
   await lookUp(panel, '258799946');
   await expectDetailsShown(panel, '258799946');
   await save(panel, 'sidepanel.png', 360, 720);
+
+  sim.inbox = awaitingScenario(34);
+  await savePopupWithBadge(browser, 'popup-inbox.png');
 } finally {
   await browser.close();
 }

@@ -219,7 +219,6 @@ export function createInboxService(options: InboxServiceOptions) {
         generation += 1; // stuck, or the clock jumped back past its start: drop it and start afresh
         inFlight = undefined;
       }
-      let heard = false; // whether listeners must hear the end: a refresh ran, or why none could be sent changed
       const starting = (async (): Promise<InboxView> => {
         await Promise.all([ready, options.economy.ready]);
         const asOf = generation;
@@ -243,21 +242,20 @@ export function createInboxService(options: InboxServiceOptions) {
           // Paused or held: nothing is sent; the list keeps its last good state and says why.
           if (decision.refresh === false && decision.why === 'paused' && asOf === generation && !sameProblem(state.problem, refused)) {
             save({ ...state, problem: refused });
-            heard = true;
           }
           return view();
         }
-        heard = true;
         options.onChange?.(await view()); // "refreshing"
         await run(source.value, asOf);
         return view();
       })();
-      // Callers and listeners get the view once `refreshing` is false again.
+      // Callers and listeners get the view once `refreshing` is false again: always, since view() says "refreshing"
+      // from here on, also while the schedule decides to send nothing (fresh, paused), and a page waits for the end.
       const done: Promise<InboxView> = starting
         .finally(() => {
           if (inFlight === done) inFlight = undefined;
         })
-        .then(() => (heard ? changed() : view()));
+        .then(() => changed());
       inFlight = done;
       inFlightSince = now();
       return done;

@@ -1,16 +1,19 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { AwaitingList } from '@/components/awaiting-list';
 import { LookupPanel } from '@/components/lookup-panel';
 import { PageNotices, type PageMode } from '@/components/page-notices';
 import { WingPageCount } from '@/components/wing-page-count';
 import { loadAnswerPrefs, watchAnswerPrefs } from '../answer-view/answer-prefs';
 import { createAnswerService, listenInquiryChanged } from '../answer-view/answer-service';
 import { ask, lookupInquiry } from '../extension-api';
+import { lookupValueOf } from '../inbox/awaiting-view';
 import { keyExpiry, needsReminder } from '../keys/key-expiry';
 import { openPanel } from '../open-panel';
-import type { CredentialsStatus } from '../messaging';
+import { INBOX_CHANGED, type CredentialsStatus, type InboxView } from '../messaging';
 import { lookupSample } from '../samples/sample-lookup';
-import { readRecentLookups, readSidePanelInquiry, recentLookupsItem, rememberLookup, sampleModeItem, sidePanelInquiryItem, wingTabsItem } from '../storage';
+import { readRecentLookups, readSidePanelInquiry, recentLookupsItem, rememberLookup, sampleModeItem, sidePanelInquiryItem, wingTabsItem, type RecentLookup } from '../storage';
+import type { CountAnswer } from '../wing/count-message';
 import { pageLocale } from './page-locale';
 import { loggedAs } from '../log';
 import { askActiveTabCount, type WingTabState } from './wing-tab-count';
@@ -40,8 +43,21 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
     const answer = await ask({ type: 'get-status' });
     status = answer.ok ? answer.value : undefined;
   };
+  /** "Awaiting you" as the background last answered (docs/inbox.md#the-list); undefined until it did. */
+  let inbox: InboxView | undefined;
+  let recent: RecentLookup[] = [];
+  let drawn = false;
+  let inboxTicket = 0;
+  const readInbox = async (refresh?: 'opened' | 'button') => {
+    const ticket = ++inboxTicket;
+    const answer = await ask({ type: 'get-inbox', ...(refresh ? { refresh } : {}) });
+    if (ticket !== inboxTicket) return; // a later answer is already drawn
+    // The background unreachable: keep the list shown so far, and say why it is not new.
+    inbox = answer.ok ? answer.value : { ...(inbox ?? { items: [] }), refreshing: false, problem: answer.error };
+    if (drawn) draw(recent); // else the first draw, still to come, shows it
+  };
   const mode = (): PageMode => (sampleMode ? 'sample' : status && !status.hasSecret ? 'needs-keys' : 'ready');
-  const draw = (recent: Awaited<ReturnType<typeof readRecentLookups>>) =>
+  const draw = (recent: RecentLookup[]) =>
     render(
       <LookupPanel
         t={t}
@@ -74,6 +90,22 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
             )}
           </>
         )}
+        awaiting={(present, shownId) =>
+          // Without keys the first-run line already says what to do; a list held from before still shows.
+          mode() === 'needs-keys' && !inbox?.items.length ? undefined : (
+            <AwaitingList
+              t={t}
+              locale={locale}
+              view={inbox}
+              now={Date.now}
+              selectedId={shownId}
+              onSelect={(item) => inbox && present(item.inquiry.inquiryId, lookupValueOf(item, inbox, Date.now()))}
+              onRefresh={() => void readInbox('button')}
+              onOpenOptions={() => void browser.runtime.openOptionsPage()}
+              onPauseOver={() => void readInbox('opened')}
+            />
+          )
+        }
         onLookedUp={(id, value) => {
           if (!value.sample) void rememberLookup({ id, itemName: value.inquiry.itemName, at: Date.now() }).catch(loggedAs('page: remember the lookup'));
           if (where !== 'sidepanel') return;
@@ -88,9 +120,15 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
       root,
     );
 
+  // The list is read (and refreshed if older than a minute) as the page opens; its changes are broadcast.
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if ((message as { type?: unknown } | null)?.type === INBOX_CHANGED) void readInbox();
+  });
+  void readInbox('opened');
   [sampleMode] = await Promise.all([sampleModeItem.getValue(), readStatus()]);
-  let recent = await readRecentLookups();
+  recent = await readRecentLookups();
   draw(recent);
+  drawn = true;
   if (where === 'popup') {
     void askActiveTabCount(browser.tabs, () => wingTabsItem.getValue()).then((answer) => {
       wingCount = answer;
@@ -100,7 +138,7 @@ export async function mountLookupPage(root: HTMLElement, where: 'popup' | 'sidep
   // Coming back to the panel fires focus and visibilitychange together: one question answers both.
   let rereading: Promise<void> | undefined;
   const redraw = () =>
-    (rereading ??= readStatus()
+    (rereading ??= Promise.all([readStatus(), readInbox('opened')])
       .then(() => draw(recent))
       .finally(() => (rereading = undefined)));
   watchAnswerPrefs((prefs) => {

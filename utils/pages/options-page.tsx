@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { AnswerSettings } from '@/components/answer-settings';
+import { InboxSettings, type NotifyOutcome } from '@/components/inbox-settings';
 import { OptionsForm } from '@/components/options-form';
 import { loadAnswerPrefs, updateAnswerPrefs } from '../answer-view/answer-prefs';
 import { RequestEconomyPanel } from '@/components/request-economy-panel';
@@ -55,6 +56,13 @@ export async function mountOptionsPage(root: HTMLElement): Promise<void> {
           onSettingsChange={saveSettings}
         />
         <AnswerSettings t={t} prefs={answerPrefs} onSave={(prefs) => updateAnswerPrefs(prefs)} />
+        <InboxSettings
+          t={t}
+          intervalMinutes={initialSettings.inboxIntervalMinutes}
+          notify={initialSettings.inboxNotify}
+          onIntervalChange={(minutes) => void updateSettings({ inboxIntervalMinutes: minutes })}
+          onNotifyChange={(on) => changeNotify(browser.permissions, on)}
+        />
         <RequestEconomyPanel
           t={t}
           locale={locale}
@@ -83,4 +91,31 @@ export async function mountOptionsPage(root: HTMLElement): Promise<void> {
   draw();
   await refreshUsage();
   setInterval(() => void refreshUsage(), USAGE_REFRESH_MS);
+}
+
+/**
+ * Notifications need the optional `notifications` permission: asked for before any await, while the seller's
+ * click lasts, and the setting is saved only once it is granted (docs/inbox.md#settings).
+ */
+export function changeNotify(
+  permissions: { request(asked: { permissions: 'notifications'[] }): Promise<boolean> },
+  on: boolean,
+  save: (patch: Partial<Settings>) => Promise<unknown> = updateSettings,
+): Promise<NotifyOutcome> {
+  let asked: Promise<boolean>;
+  try {
+    asked = on ? permissions.request({ permissions: ['notifications'] }) : Promise.resolve(false);
+  } catch (error) {
+    asked = Promise.reject(error);
+  }
+  return asked
+    .then(async (granted): Promise<NotifyOutcome> => {
+      if (on && !granted) return 'refused';
+      await save({ inboxNotify: on });
+      return on ? 'on' : 'off';
+    })
+    .catch((error: unknown) => {
+      console.warn(`Coupang CS Lens: notifications could not be turned ${on ? 'on' : 'off'}`, error instanceof Error ? error.message : String(error));
+      return on ? 'failed' : 'on';
+    });
 }

@@ -105,3 +105,17 @@ export function recentLookups(page: Page): Locator {
 }
 
 export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Everything but the "Awaiting you" list (a section labelled by its heading): the list shows the same pause or
+ * hold for its own refresh as a failed lookup does (docs/inbox.md#the-list), so a lookup's message is looked for
+ * outside it.
+ */
+export function outsideAwaitingList(page: Page): Locator {
+  return page.locator(':not(section[aria-labelledby="csl-inbox-title"] *)');
+}
+
+/** The "Awaiting you" list: a region named by its heading. */
+export function awaitingList(page: Page): Locator {
+  return page.getByRole('region', { name: new RegExp(`^${en['inbox.title']}`) });
+}

@@ -191,6 +191,24 @@ describe('inbox service: a refresh', () => {
     expect(s.views.at(-1)?.items).toHaveLength(3);
   });
 
+  it('a view("opened") or Refresh that sends nothing (fresh, paused) still tells the pages it is not refreshing', async () => {
+    const s = setup();
+    await settle(s.inbox.refresh('start'));
+    const ended = async (answered: InboxView) => {
+      const heard = s.views.length;
+      await settle(s.inbox.view().then(() => vi.advanceTimersByTimeAsync(2_000)));
+      // What a page shows last: the answer, or a broadcast after it.
+      return (s.views.length > heard ? s.views.at(-1)! : answered).refreshing;
+    };
+    expect(await ended(await s.inbox.view('opened'))).toBe(false); // within the minute: fresh, nothing sent
+    s.api.failWith({ kind: 'rate-limited', status: 429 });
+    await settle(s.inbox.refresh('button')); // meets the 429: the store is paused
+    const sent = s.api.calls.length;
+    expect(await ended(await s.inbox.view('button'))).toBe(false);
+    expect(await ended(await s.inbox.view('button'))).toBe(false); // the same pause again
+    expect(s.api.calls).toHaveLength(sent);
+  });
+
   it('periodic: every 10 minutes by default, never when off', async () => {
     const s = setup();
     await settle(s.inbox.refresh('periodic'));
