@@ -13,7 +13,6 @@ import { openPanel } from '../open-panel';
 import { INBOX_CHANGED, type CredentialsStatus, type InboxView } from '../messaging';
 import { lookupSample } from '../samples/sample-lookup';
 import { readRecentLookups, readSidePanelInquiry, recentLookupsItem, rememberLookup, sampleModeItem, sidePanelInquiryItem, wingTabsItem, type RecentLookup } from '../storage';
-import type { CountAnswer } from '../wing/count-message';
 import { pageLocale } from './page-locale';
 import { loggedAs } from '../log';
 import { askActiveTabCount, type WingTabState } from './wing-tab-count';
