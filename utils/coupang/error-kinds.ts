@@ -43,7 +43,6 @@ export const ERROR_KINDS = [
   'wing-user-missing', // no Wing user ID given; nothing sent
   'wing-user-rejected', // 400 naming replyBy / confirmBy: Coupang does not know that Wing user ID
   'keys-changed', // the keys were changed while a write waited for its turn: it was not sent with the new ones
-  'key-expired', // a 401 after the key's 180 days ran out (docs/coupang-api.md#keys)
 ] as const;
 
 export type ErrorKind = (typeof ERROR_KINDS)[number];

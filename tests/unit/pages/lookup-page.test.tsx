@@ -59,7 +59,11 @@ describe("the side panel opened from a demo card's sample (issue 16 item 13)", (
     fakeBrowser.reset();
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
     connects = 0;
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async () => ({ ok: true, value: { hasSecret: true, accessKey: 'ak', vendorId: 'A00012345' } }));
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) =>
+      (message as { type?: string }).type === 'get-inbox'
+        ? { ok: true, value: { items: [], refreshing: false } }
+        : { ok: true, value: { hasSecret: true, accessKey: 'ak', vendorId: 'A00012345' } },
+    );
     // Every lookup goes over a port: counting connects counts lookups sent to the background (and so to Coupang).
     vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(() => {
       connects += 1;
