@@ -49,7 +49,8 @@ describe('the built Wing content script', () => {
       const catalog = JSON.parse(read(`messages/${file}`).toString('utf8')) as Record<string, string>;
       expect(literals.filter((key) => !(key in catalog)), file).toEqual([]);
       for (const prefix of prefixes) {
-        const wanted = Object.keys(en).filter((key) => key.startsWith(prefix));
+        // Keys a card never shows (isCardMessageKey: a refused save happens on the extension's own pages) are left out.
+        const wanted = Object.keys(en).filter((key) => key.startsWith(prefix) && isCardMessageKey(key));
         expect(wanted.filter((key) => !(key in catalog)), `${file} ${prefix}`).toEqual([]);
       }
     }
