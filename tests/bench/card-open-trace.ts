@@ -19,6 +19,7 @@ import { launchExtension } from '../e2e/support/browser';
 import { GatewaySim, WING_HOST } from '../e2e/support/gateway-sim';
 import { TEST_KEYS, saveKeys } from '../e2e/support/ui';
 import { WING_E2E_DIR } from '../e2e/wing-support/wing';
+import { readStream } from './cdp-stream';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 5000);
 const HOLD_MS = 2_500;
@@ -40,17 +41,6 @@ async function waitFor(page: Page, predicate: string, timeoutMs: number): Promis
     if (Date.now() > deadline) throw new Error(`trace: timed out waiting for ${predicate}`);
     await page.waitForTimeout(50);
   }
-}
-
-async function readStream(cdp: CDPSession, handle: string): Promise<string> {
-  let out = '';
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle, size: 1 << 20 });
-    out += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle });
-  return out;
 }
 
 const CARD_SHOWN = `!!document.querySelector('cs-lens-card')?.shadowRoot?.querySelector('[role="dialog"]')`;

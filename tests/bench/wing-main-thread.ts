@@ -41,6 +41,7 @@ import { CHROMIUM_PATH, chromiumArgs, launchExtension, type ExtensionBrowser } f
 import { GatewaySim, WING_HOST } from '../e2e/support/gateway-sim';
 import { TEST_KEYS, saveKeys } from '../e2e/support/ui';
 import { WING_E2E_DIR } from '../e2e/wing-support/wing';
+import { readStream } from './cdp-stream';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ROW_COUNTS = (process.env.BENCH_ROWS ?? '1000,5000,10000').split(',').map(Number).filter((n) => n > 0);
@@ -266,17 +267,6 @@ interface TraceSummary {
   layouts: number;
   layoutMs: number;
   longestLayoutMs: number;
-}
-
-async function readStream(cdp: CDPSession, handle: string): Promise<string> {
-  let out = '';
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle, size: 1 << 20 });
-    out += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle });
-  return out;
 }
 
 async function traced(ctx: BrowserContext, config: Config, mode: Mode): Promise<TraceSummary> {

@@ -193,7 +193,7 @@ describe('write service', () => {
     const world = setup();
     world.onPost(() => async () => ({ ok: false, error: { kind: 'server-error', status: 502 } }));
     const sent = world.service.send(answer());
-    // Not runAllTimers: the cache's expiry sweep is a timer that always comes back.
+    // Not runAllTimers: Date is not faked here, so the cache's expiry timer finds nothing expired and sets itself again.
     await vi.advanceTimersByTimeAsync(10_000);
     const result = await sent;
     expect(result.ok ? undefined : result.error.kind).toBe('write-unknown');
