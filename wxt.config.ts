@@ -1,12 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { build as viteBuild, type Rollup } from 'vite';
 import { extensionPagesCsp, GATEWAY_ORIGIN } from './utils/extension-csp';
 import { cardCatalog, cardCatalogPath } from './utils/i18n/card-catalog';
 import { en } from './utils/i18n/en';
 import { catalogs, type Locale } from './utils/i18n/translate';
 
-const CARD_CSS = 'content-scripts/wing.css';
+const WING_MATCHES = ['https://wing.coupang.com/*'];
+/** The card's view: loaded by the Wing content script on the first card wanted (utils/wing/card-view-source.ts). */
+const CARD_VIEW = 'content-scripts/card-view.js';
+const NATIVE_BROWSER = fileURLToPath(new URL('./utils/wing/native-browser.ts', import.meta.url));
 const cardCatalogFiles = (Object.keys(catalogs) as Locale[]).map((locale) => ({
   relativeDest: cardCatalogPath(locale).slice(1),
   contents: JSON.stringify(cardCatalog(catalogs[locale], en)),
@@ -18,23 +22,28 @@ export default defineConfig({
   hooks: {
     // The Wing content script fetches only its language's card messages (utils/i18n/card-catalog.ts),
     // web-accessible exactly as the card's CSS already is (same pages, same dynamic URL): nothing new to probe.
-    'build:publicAssets': (_wxt, files) => void files.push(...cardCatalogFiles),
+    // The card's view is a module of its own, imported on demand (docs/performance.md#start-up-size).
+    'build:publicAssets': async (wxt, files) => {
+      files.push(...cardCatalogFiles, { relativeDest: CARD_VIEW, contents: await buildCardView(wxt.config.mode) });
+    },
     // The content script's build gets the browser's own API instead of the polyfill: utils/wing/native-browser.ts.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((entrypoint) => entrypoint.type === 'content-script')) return;
       config.resolve ??= {};
       config.resolve.alias = [
-        { find: /^wxt\/browser$/, replacement: fileURLToPath(new URL('./utils/wing/native-browser.ts', import.meta.url)) },
+        { find: /^wxt\/browser$/, replacement: NATIVE_BROWSER },
         ...toAliasList(config.resolve.alias),
       ];
     },
+    // The card's view and its catalogs are web-accessible to Wing's pages only, under a per-session URL
+    // (use_dynamic_url) that a page cannot guess to tell that the extension is installed.
     'build:manifestGenerated': (_wxt, manifest) => {
-      const entry = manifest.web_accessible_resources?.find(
-        (resource): resource is { resources: string[]; matches: string[] } =>
-          typeof resource === 'object' && resource.resources.includes(CARD_CSS),
-      );
-      if (!entry) throw new Error(`${CARD_CSS} is not web-accessible: the card catalogs have no entry to join`);
-      entry.resources.push(...cardCatalogFiles.map((file) => file.relativeDest));
+      manifest.web_accessible_resources ??= [];
+      (manifest.web_accessible_resources as object[]).push({
+        resources: [CARD_VIEW, ...cardCatalogFiles.map((file) => file.relativeDest)],
+        use_dynamic_url: true,
+        matches: WING_MATCHES,
+      });
     },
   },
   vite: () => ({
@@ -78,6 +87,39 @@ export default defineConfig({
       : {}),
   }),
 });
+
+/**
+ * utils/wing/card-view.tsx as one ES module (Preact, the card, the answer view, their CSS inlined as a string),
+ * for the Wing content script's dynamic import(). Built like the content script: production mode, minified, and
+ * the browser's own API for `wxt/browser`.
+ */
+async function buildCardView(mode: string): Promise<string> {
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  const output = await viteBuild({
+    configFile: false,
+    root,
+    mode,
+    logLevel: 'warn',
+    plugins: [preact()],
+    define: { 'process.env.NODE_ENV': JSON.stringify(mode) },
+    resolve: { alias: [{ find: /^wxt\/browser$/, replacement: NATIVE_BROWSER }, { find: /^@\//, replacement: `${root}/` }] },
+    build: {
+      write: false,
+      minify: mode === 'production',
+      // Not library mode, which leaves an ES module's whitespace unminified.
+      rollupOptions: {
+        input: fileURLToPath(new URL('./utils/wing/card-view.tsx', import.meta.url)),
+        preserveEntrySignatures: 'exports-only',
+        output: { format: 'es', entryFileNames: 'card-view.js', codeSplitting: false },
+      },
+    },
+  });
+  const chunk = (Array.isArray(output) ? output : [output as Rollup.RollupOutput])
+    .flatMap((result) => result.output)
+    .find((file): file is Rollup.OutputChunk => file.type === 'chunk' && file.isEntry);
+  if (!chunk) throw new Error('card view: no module built');
+  return chunk.code;
+}
 
 function toAliasList(alias: unknown): { find: string | RegExp; replacement: string }[] {
   if (!alias) return [];

@@ -30,6 +30,19 @@ describe('Chrome manifest', () => {
     expect(manifest.content_scripts.map((c: Manifest) => c.matches)).toEqual([['https://wing.coupang.com/*']]);
   });
 
+  it("shows Wing's pages the card's view and catalogs only, under a per-session URL, and ships them", () => {
+    // No CSS of the content script's own: the card's stylesheet is inside its view (docs/performance.md#start-up-size).
+    expect(manifest.content_scripts[0].css).toBeUndefined();
+    expect(manifest.web_accessible_resources).toEqual([
+      {
+        resources: ['content-scripts/card-view.js', 'content-scripts/messages/en.json', 'content-scripts/messages/ko.json', 'content-scripts/messages/zh-TW.json'],
+        use_dynamic_url: true,
+        matches: ['https://wing.coupang.com/*'],
+      },
+    ]);
+    for (const file of manifest.web_accessible_resources[0].resources) expect(existsSync(join(EXTENSION_DIR, file)), file).toBe(true);
+  });
+
   it('lets extension pages connect to Coupang’s gateway alone', () => {
     const csp: string = manifest.content_security_policy.extension_pages;
     expect(csp).toBe(extensionPagesCsp('build'));

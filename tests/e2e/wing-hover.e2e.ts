@@ -80,6 +80,9 @@ async function recordDwellOnIds(page: Page): Promise<() => Promise<Record<string
   return () => page.evaluate(() => (window as unknown as { __dwell: Record<string, number> }).__dwell);
 }
 
+/** The stylesheet in the card's shadow root. */
+const cardStyles = (page: Page) => page.evaluate(() => document.querySelector('cs-lens-card')?.shadowRoot?.querySelector('style')?.textContent ?? '');
+
 /** Milliseconds from `start` until the locator reaches `state`. */
 async function msUntil(start: number, locator: ReturnType<typeof card>, state: 'visible' | 'hidden'): Promise<number> {
   await locator.waitFor({ state, timeout: UI_TIMEOUT_MS });
@@ -93,6 +96,8 @@ describe('without hover intent nothing is looked up', () => {
     await expectDecoratedExactly(page, LIST_PAGE_1);
     await page.waitForTimeout(500);
     expect(apiCount(sim), sim.describeRequests()).toBe(0);
+    // Nor is the card's view loaded: the host holds only its own rule (docs/performance.md#start-up-size).
+    expect(await cardStyles(page)).toMatch(/^:host\{all:initial !important;[^}]*\}$/);
   });
 
   it('the pointer passing over IDs (< 100 ms on each) opens nothing and sends nothing', async () => {
@@ -146,6 +151,11 @@ describe('hover intent', () => {
     await card(page, id).getByText(ITEM_NAMES[id]!, { exact: false }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     expect(sim.lookupsOf(id)).toMatchObject([{ authOk: true, status: 200 }]);
     expect(apiCount(sim)).toBe(1);
+    // The view came with its stylesheet: the card is styled (an opaque surface, the card's own font stack).
+    expect(await cardStyles(page)).toContain('--csl-font');
+    const look = await card(page, id).evaluate((el) => ({ background: getComputedStyle(el).backgroundColor, font: getComputedStyle(el).fontFamily }));
+    expect(look.background).not.toBe('rgba(0, 0, 0, 0)');
+    expect(look.font).toContain('system-ui');
 
     const left = Date.now();
     await pointerAway(page);

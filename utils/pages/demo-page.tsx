@@ -1,19 +1,17 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import cardCss from '@/components/hover-card.css?inline';
-import answerCss from '@/components/answer-form.css?inline';
 import type { AnswerService } from '@/components/answer-panel';
 import { withWrite, type WriteRecord } from '../answer/apply-write';
 import { createAnswerService } from '../answer-view/answer-service';
 import { ask } from '../extension-api';
-import pageCss from '@/components/styles.css?inline';
 import { failure, success } from '../messaging';
 import type { lookupInquiry } from '../extension-api';
 import { maskPhone } from '../inquiry/mask';
 import { formatDateTime } from '../inquiry/format-time';
 import { SAMPLE_INQUIRIES } from '../samples/sample-inquiries';
 import { lookupSample } from '../samples/sample-lookup';
+import { cardView } from '../wing/card-view';
 import { startWingCards } from '../wing/wing-cards';
 import { pageLocale } from './page-locale';
 
@@ -111,12 +109,6 @@ export async function mountDemoPage(root: HTMLElement): Promise<void> {
   );
 
   const ctx = new ContentScriptContext('demo');
-  await startWingCards(ctx, browser.i18n.getUILanguage(), { lookup: demoLookup, answers: demoAnswers() });
-  // On Wing, WXT puts the card's CSS into its shadow root; this page bundles the same files instead.
-  const shadow = document.querySelector('cs-lens-card')?.shadowRoot;
-  if (shadow) {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(`${pageCss}\n${cardCss}\n${answerCss}`.replaceAll(':root', ':host'));
-    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
-  }
+  // On Wing the card's view is loaded when first wanted; this page bundles it (and its stylesheet).
+  await startWingCards(ctx, browser.i18n.getUILanguage(), { lookup: demoLookup, answers: demoAnswers(), view: cardView });
 }

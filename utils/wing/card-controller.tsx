@@ -1,17 +1,13 @@
-import { render } from 'preact';
-import { AnswerPanel, type AnswerService } from '@/components/answer-panel';
-import { HoverCard, type HoverCardState } from '@/components/hover-card';
+import type { AnswerService } from '@/components/answer-panel';
+import type { HoverCardState } from '@/components/hover-card';
 import type { AnswerPrefs } from '../answer-view/answer-prefs';
 import type { ask as askBackground } from '../extension-api';
-import { copyText } from '../hover/clipboard-text';
 import { createHoverIntent, type CloseReason } from '../hover/hover-intent';
-import { coupangNow } from '../inquiry/coupang-now';
-import type { Placement } from '../hover/placement';
 import type { Locale, Translate } from '../i18n/translate';
-import type { LookupValue } from '../messaging';
-import { plainTextSummary } from '../inquiry/summary';
-import { drawPlaced, followScrollAndResize } from './card-placement';
+import { followScrollAndResize } from './card-placement';
 import { createCardLookup, type Lookup } from './card-lookup';
+import type { CardDraw } from './card-view';
+import type { CardViewSource } from './card-view-source';
 import { createIdTargets, type IdTarget, type IdTargetsOptions, type PointerHit } from './id-targets';
 import type { KeyboardNavigation } from './keyboard-navigation';
 import { browserTrust, guardTrusted, type TrustCheck } from './trusted';
@@ -22,6 +18,11 @@ import { createVendorCheck } from './vendor-check';
 export interface CardControllerOptions extends IdTargetsOptions {
   /** The element inside the card's shadow root that the card renders into. */
   container: HTMLElement;
+  /**
+   * The card's view (Preact and the card's components): on Wing loaded when the seller first points at or
+   * tabs to a number, so a page view that opens no card never loads it (docs/performance.md#start-up-size).
+   */
+  view: CardViewSource;
   /** The shadow host: pointer and focus on it count as being on the card. */
   host: HTMLElement;
   t: Translate;
@@ -173,7 +174,7 @@ export function createCardController(options: CardControllerOptions) {
     stopFollowing = undefined;
     if (tick !== undefined) options.clearTimer(tick);
     tick = undefined;
-    render(null, container);
+    options.view.current()?.clear(container);
     const back = returnFocus?.isConnected ? returnFocus : target.element;
     const wasAnswering = returnFocus !== undefined;
     answering = false;
@@ -181,66 +182,57 @@ export function createCardController(options: CardControllerOptions) {
     if (!quietClose && (wasAnswering || reason === 'escape' || reason === 'pinned-escape')) back.focus();
   }
 
+  /** A draw is waiting for the view to load: one is enough, whatever happens meanwhile it draws what is open then. */
+  let drawWhenLoaded = false;
+
   function draw(): void {
     if (!open) return;
+    const view = options.view.current();
+    if (!view) {
+      if (drawWhenLoaded) return;
+      drawWhenLoaded = true;
+      void options.view.load().then(() => {
+        drawWhenLoaded = false;
+        if (options.view.current()) draw();
+      });
+      return;
+    }
     const { target, id, state } = open;
-    const now = options.now();
-    const card = (placement: Placement) => (
-      <HoverCard
-        id={id}
-        state={state}
-        t={t}
-        locale={locale}
-        now={now}
-        pinned={pinned}
-        placement={placement}
-        vendorMismatch={vendor.mismatch}
-        onCopyId={() => copyText(id, { clipboard: navigator.clipboard, document, container })}
-        onCopySummary={() =>
-          state.phase === 'shown' &&
-          copyText(plainTextSummary(state.value.inquiry, t, locale, coupangNow(state.value, options.now())), { clipboard: navigator.clipboard, document, container })
-        }
-        // A sample (the demo page) is shown there from the bundle too, never looked up with the seller's keys.
-        onOpenSidePanel={() => void options.ask({ type: 'open-side-panel', id, ...(state.phase === 'shown' && state.value.sample ? { sample: true } : {}) })}
-        // Retry on a held failure is the seller's go-ahead to try these keys again, as in the popup.
-        onRefresh={() => show(target, true, state.phase === 'failed' && state.error.held === true)}
-        onTogglePin={togglePin}
-        onDisableCards={options.onDisableCards}
-        onClose={() => intent.escape()}
-        onOpenOptions={() => void options.ask({ type: 'open-options' })}
-        // The pause is over: ask once more, through the budget like any lookup (docs/request-economy.md).
-        onResume={() => show(target, false)}
-        answer={state.phase === 'shown' && options.answers && answerView(id, state.value, now)}
-      />
-    );
-    drawPlaced((placement) => render(card(placement), container), container, targets.anchorOf(target, id), document);
-  }
-
-  function answerView(id: string, value: LookupValue, now: number) {
-    const answers = options.answers!;
-    return (
-      <AnswerPanel
-        key={id}
-        t={t}
-        locale={locale}
-        inquiry={value.inquiry}
-        now={coupangNow(value, now)}
-        service={answers.service}
-        prefs={answers.prefs()}
-        pausedUntil={value.pausedUntil}
-        trusted={trusted}
-        draftDelayMs={answers.draftDelayMs}
-        onOpenChange={answerOpened}
-        onSent={(sent) => {
+    const card: CardDraw = {
+      id,
+      state,
+      t,
+      locale,
+      clock: options.now,
+      pinned,
+      vendorMismatch: vendor.mismatch,
+      // A sample (the demo page) is shown there from the bundle too, never looked up with the seller's keys.
+      onOpenSidePanel: () => void options.ask({ type: 'open-side-panel', id, ...(state.phase === 'shown' && state.value.sample ? { sample: true } : {}) }),
+      // Retry on a held failure is the seller's go-ahead to try these keys again, as in the popup.
+      onRefresh: () => show(target, true, state.phase === 'failed' && state.error.held === true),
+      onTogglePin: togglePin,
+      onDisableCards: options.onDisableCards,
+      onClose: () => intent.escape(),
+      onOpenOptions: () => void options.ask({ type: 'open-options' }),
+      // The pause is over: ask once more, through the budget like any lookup (docs/request-economy.md).
+      onResume: () => show(target, false),
+      answer: options.answers && {
+        service: options.answers.service,
+        prefs: options.answers.prefs(),
+        trusted,
+        draftDelayMs: options.answers.draftDelayMs,
+        onOpenChange: answerOpened,
+        onSent: (sent) => {
           if (!open || open.id !== id) return;
           // The inquiry as read back after the write (cache replaced); else read it once more.
           if (sent.after) {
             open = { ...open, state: { phase: 'shown', value: sent.after } };
             draw();
           } else if (!sent.sample) reread(id);
-        }}
-      />
-    );
+        },
+      },
+    };
+    view.draw(container, targets.anchorOf(target, id), card);
   }
 
   function togglePin(): void {
@@ -257,7 +249,14 @@ export function createCardController(options: CardControllerOptions) {
     if (pointerTarget) intent.pointerLeaveTarget(pointerTarget);
     pointerTarget = target;
     options.hoverPaint(range);
-    if (target) intent.pointerEnterTarget(target);
+    if (!target) return;
+    prepareView();
+    intent.pointerEnterTarget(target);
+  }
+
+  /** A card may be wanted soon: the view loads during the intent's delay, not after it (docs/performance.md). */
+  function prepareView(): void {
+    void options.view.load();
   }
 
   /**
@@ -325,6 +324,7 @@ export function createCardController(options: CardControllerOptions) {
       // Only the seller's keyboard navigation counts; a click's focus waits for the pointer's dwell, a page's el.focus() for nothing.
       if (!target || !keyboard.take()) return;
       focusTarget = target;
+      prepareView();
       intent.focusTarget(target);
     },
     focusOut(event: FocusEvent): void {
@@ -377,7 +377,7 @@ export function createCardController(options: CardControllerOptions) {
       stopFollowing = undefined;
       if (tick !== undefined) options.clearTimer(tick);
       open = undefined;
-      render(null, container);
+      options.view.current()?.clear(container);
       unguard();
       keyIsolation.abort();
     },

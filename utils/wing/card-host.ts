@@ -1,6 +1,3 @@
-import { browser } from 'wxt/browser';
-import { logFailure } from '../log';
-
 /** The element that hosts the card's shadow root; e2e tests and the page see only this tag. */
 export const CARD_HOST_TAG = 'cs-lens-card';
 
@@ -9,6 +6,8 @@ export interface CardHost {
   host: HTMLElement;
   /** The element inside the shadow root that the card renders into. */
   container: HTMLElement;
+  /** The card's stylesheet, after the host's own rule (replaces any given before). */
+  setStyles(css: string): void;
   mount(): void;
   remove(): void;
 }
@@ -32,33 +31,26 @@ const HOST_BOX = 'position:fixed;top:0;left:0;width:0;height:0;z-index:214748364
 export const HOST_RULE = `:host{all:initial !important;${HOST_BOX.replaceAll(';', ' !important;')}}`;
 
 /**
- * The card's own corner of the page: a custom element with an open shadow root holding the card's
- * stylesheet (built into content-scripts/wing.css; `all: initial` keeps Wing's styles out), fixed and of
- * zero size, so the page's layout never moves. Made by hand rather than with WXT's shadow-root UI helper,
- * which would add its positioning and element-waiting code to every Wing page.
+ * The card's own corner of the page: a custom element with an open shadow root, fixed and of zero size, so the
+ * page's layout never moves. At first it holds only the host's own rule; the card's stylesheet comes with the
+ * card's view (`setStyles`, when the view loads: card-view-source.ts). Made by hand rather than with WXT's
+ * shadow-root UI helper, which would add its positioning and element-waiting code to every Wing page.
  */
-export async function createCardHost(document: Document, cssPath: string): Promise<CardHost> {
-  // Built files are not in WXT's list of public paths; the path is the build's own (see wing-cards.ts).
-  // Without it the card is unstyled but whole (its host rule still keeps it out of the page's layout): logged, not fatal.
-  const css = await fetch((browser.runtime.getURL as (path: string) => string)(cssPath))
-    .then((response) => {
-      if (!response.ok) throw Object.assign(new Error('card stylesheet'), { status: response.status });
-      return response.text();
-    })
-    .catch((error: unknown) => {
-      logFailure('card stylesheet: fetch', error);
-      return '';
-    });
+export function createCardHost(document: Document): CardHost {
   const host = document.createElement(CARD_HOST_TAG);
   host.style.cssText = HOST_BOX;
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  style.textContent = `${HOST_RULE}\n${css.replaceAll(':root', ':host')}`;
+  style.textContent = HOST_RULE;
   const container = document.createElement('div');
   shadow.append(style, container);
   return {
     host,
     container,
+    setStyles(css) {
+      // `all: initial` on the host keeps Wing's styles out; the card's custom properties hang off the host.
+      style.textContent = `${HOST_RULE}\n${css.replaceAll(':root', ':host')}`;
+    },
     mount: () => void (host.isConnected || document.body.append(host)),
     remove: () => {
       host.remove();

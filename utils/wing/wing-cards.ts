@@ -12,6 +12,8 @@ import { pickLocale } from '../i18n/translate';
 import { caretFromPoint, pointOnRange } from './caret';
 import { createCardController } from './card-controller';
 import { createCardHost } from './card-host';
+import type { CardView } from './card-view';
+import { lazyView, loadedView } from './card-view-source';
 import { loadCardMessages } from './card-messages';
 import { answerCountRequests, type CountAnswer } from './count-message';
 import { countInquiryIds } from './id-count';
@@ -26,8 +28,8 @@ import { viewBand } from './view-band';
 import { loadWingSettings, sameLabels, turnOffCards, watchWingSettings } from './wing-settings';
 
 const SLICE_TIMEOUT_MS = 200;
-/** The card's stylesheet as WXT builds it from the entrypoint's CSS imports (cssInjectionMode 'ui'). */
-const CARD_CSS = '/content-scripts/wing.css';
+/** The card's view as wxt.config.ts builds it: a module of its own, web-accessible on Wing only. */
+export const CARD_VIEW_PATH = '/content-scripts/card-view.js';
 
 /**
  * Hover cards on Wing: mark inquiry IDs as they come on screen (attributes and CSS highlights only; no
@@ -39,7 +41,7 @@ const CARD_CSS = '/content-scripts/wing.css';
 export async function startWingCards(
   ctx: ContentScriptContext,
   uiLanguage: string,
-  host?: { lookup?: typeof lookupInquiry; extensionGone?: () => boolean; answers?: AnswerService },
+  host?: { lookup?: typeof lookupInquiry; extensionGone?: () => boolean; answers?: AnswerService; view?: CardView },
 ): Promise<void> {
   // Reloaded or updated under the page (WXT's own test), as opposed to replaced by a newer script of ours.
   const extensionGone = host?.extensionGone ?? (() => browser.runtime?.id == null);
@@ -53,8 +55,12 @@ export async function startWingCards(
   if (!ctx.isValid || !messages) return;
   const t = translatorFor(messages);
 
-  const ui = await createCardHost(document, CARD_CSS);
-  if (!ctx.isValid) return;
+  const ui = createCardHost(document);
+  // Loaded when the seller first points at or tabs to a number (docs/performance.md#start-up-size); the demo page bundles it.
+  const view = host?.view
+    ? loadedView(host.view)
+    : lazyView(() => import(/* @vite-ignore */ (browser.runtime.getURL as (path: string) => string)(CARD_VIEW_PATH)), (loaded) => ui.setStyles(loaded.css));
+  if (host?.view) ui.setStyles(host.view.css);
   // Recorded by the background, so that after an update the popup can tell this tab's seller to reload it.
   const announce = () => void ask({ type: 'wing-tab' });
   announce();
@@ -86,6 +92,7 @@ export async function startWingCards(
     const cards = createCardController({
       document,
       container,
+      view,
       host: ui.host,
       t,
       locale,

@@ -15,6 +15,8 @@ import type { LookupValue } from '@/utils/messaging';
 import { failure, success } from '@/utils/response-envelope';
 import { createCardController } from '@/utils/wing/card-controller';
 import { createKeyboardNavigation } from '@/utils/wing/keyboard-navigation';
+import { cardView } from '@/utils/wing/card-view';
+import { loadedView } from '@/utils/wing/card-view-source';
 import { createFakeTimers, type FakeTimers } from '../hover/fake-timers';
 import { NOW, completeInquiry, unansweredInquiry } from '../components/inquiries';
 
@@ -58,6 +60,7 @@ beforeEach(() => {
   cards = createCardController({
     document,
     container,
+    view: loadedView(cardView),
     host,
     t: createTranslator('en'),
     locale: 'en',

@@ -10,6 +10,9 @@ import type { Caret } from '@/utils/wing/caret';
 import { CARD_TICK_MS, createCardController } from '@/utils/wing/card-controller';
 import type { LookupOptions } from '@/utils/extension-api';
 import { createKeyboardNavigation } from '@/utils/wing/keyboard-navigation';
+import { cardView } from '@/utils/wing/card-view';
+import { lazyView, loadedView, type CardViewSource } from '@/utils/wing/card-view-source';
+import { setFailureSink } from '@/utils/log';
 import { createFakeTimers, type FakeTimers } from '../hover/fake-timers';
 import { HOUR, NOW, unansweredInquiry } from '../components/inquiries';
 
@@ -41,6 +44,8 @@ let messages: unknown[];
 let turnedOff: number;
 /** The elements the seller's pointer is on (the browser's :hover, which happy-dom does not track). */
 let restingOn: Set<Element>;
+/** Where the controller gets the card's view: bundled here, unless a test makes it lazy. */
+let viewSource: CardViewSource;
 
 beforeEach(() => {
   document.body.innerHTML = `
@@ -58,12 +63,15 @@ beforeEach(() => {
   messages = [];
   turnedOff = 0;
   restingOn = new Set();
+  viewSource = loadedView(cardView);
   asked = [];
   now = NOW;
   container = document.getElementById('container') as HTMLElement;
   cards = createCardController({
     document,
     container,
+    // Through `viewSource`, so that a test can make the view lazy after the cards are made.
+    view: { current: () => viewSource.current(), load: () => viewSource.load() },
     host: document.getElementById('host') as HTMLElement,
     t: createTranslator('en'),
     locale: 'en',
@@ -525,5 +533,74 @@ describe('Open in side panel (issue 16 item 13)', () => {
     await flush();
     press(openButton());
     expect(messages).toEqual([{ type: 'open-side-panel', id: ID }]);
+  });
+});
+
+describe('the view loaded on demand (issue 19: docs/performance.md#start-up-size)', () => {
+  afterEach(() => setFailureSink(console));
+
+  /** A lazy view whose import the test settles. */
+  const lazy = () => {
+    const imports: { settle: (ok: boolean) => void }[] = [];
+    const events: string[] = [];
+    viewSource = lazyView(
+      () =>
+        new Promise((resolve, reject) => {
+          events.push('import');
+          imports.push({ settle: (ok) => (ok ? resolve({ cardView }) : reject(new TypeError('Failed to fetch dynamically imported module'))) });
+        }),
+      () => events.push(`styles before a draw: ${dialog() === null}`),
+    );
+    return { imports, events };
+  };
+
+  it('starts loading as the pointer reaches a number, draws once loaded, and loads it once for every later card', async () => {
+    const { imports, events } = lazy();
+    pointer('pointerover', idSpan());
+    // The import runs during the intent's delay, not after it.
+    expect(events).toEqual(['import']);
+    timers.advance(300);
+    expect(asked.map((a) => a.id)).toEqual([ID]);
+    expect(dialog()).toBeNull();
+    imports[0]!.settle(true);
+    await flush();
+    expect(events).toEqual(['import', 'styles before a draw: true']);
+    expect(dialog()?.textContent).toContain(ID);
+
+    pointer('pointerover', document.body);
+    timers.advance(1_000);
+    expect(dialog()).toBeNull();
+    rest(byId('link'));
+    expect(dialog()).not.toBeNull();
+    expect(imports).toHaveLength(1);
+  });
+
+  it('a view that cannot be loaded draws nothing, is logged once, and is tried again at the next number', async () => {
+    const warn = vi.fn();
+    setFailureSink({ warn });
+    const { imports } = lazy();
+    rest(idSpan());
+    imports[0]!.settle(false);
+    await flush();
+    expect(dialog()).toBeNull();
+    expect(warn.mock.calls).toEqual([['[CS Lens] card view: load: TypeError']]);
+
+    pointer('pointerover', document.body);
+    timers.advance(1_000);
+    rest(idSpan());
+    expect(imports).toHaveLength(2);
+    imports[1]!.settle(true);
+    await flush();
+    expect(dialog()?.textContent).toContain(ID);
+  });
+
+  it('a card closed before the view arrives is not drawn when it does', async () => {
+    const { imports } = lazy();
+    rest(idSpan());
+    pointer('pointerover', document.body);
+    timers.advance(1_000);
+    imports[0]!.settle(true);
+    await flush();
+    expect(dialog()).toBeNull();
   });
 });

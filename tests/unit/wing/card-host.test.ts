@@ -4,28 +4,24 @@ import { setFailureSink } from '@/utils/log';
 import { CARD_HOST_TAG, createCardHost } from '@/utils/wing/card-host';
 import { loadCardMessages } from '@/utils/wing/card-messages';
 
-afterEach(() => vi.unstubAllGlobals());
-
 describe('the card host', () => {
-  it('a zero-size fixed element with an open shadow root holding the card stylesheet; mount once, remove cleanly', async () => {
-    const fetched: string[] = [];
-    vi.stubGlobal('fetch', async (url: string) => {
-      fetched.push(url);
-      return new Response(':root { --csl-gap: 8px; } .csl-hover-card { color: red; }');
-    });
-    const ui = await createCardHost(document, '/content-scripts/wing.css');
-    expect(fetched).toHaveLength(1);
-    expect(fetched[0]).toMatch(/\/content-scripts\/wing\.css$/);
+  it('a zero-size fixed element with an open shadow root holding only its own rule until the view brings the card stylesheet; mount once, remove cleanly', () => {
+    const ui = createCardHost(document);
     expect(ui.host.tagName.toLowerCase()).toBe(CARD_HOST_TAG);
     expect(ui.host.style.position).toBe('fixed');
     expect(ui.host.style.width).toBe('0px');
     // A relayout boundary: a card update is laid out from the host, not from the page's document (issue 19).
     expect(ui.host.style.contain).toBe('size layout style');
-    const style = ui.host.shadowRoot?.querySelector('style')?.textContent ?? '';
+    const styleOf = () => ui.host.shadowRoot?.querySelector('style')?.textContent ?? '';
     // all:initial !important outranks the inline box, so the host rule repeats it as important (issue 16 item 11).
-    expect(style).toContain(':host{all:initial !important;position:fixed !important;top:0 !important;left:0 !important;width:0 !important;height:0 !important;z-index:2147483647 !important;contain:size layout style !important;}');
-    expect(style).toContain(':host { --csl-gap: 8px; }');
-    expect(style).not.toContain(':root');
+    const hostRule = ':host{all:initial !important;position:fixed !important;top:0 !important;left:0 !important;width:0 !important;height:0 !important;z-index:2147483647 !important;contain:size layout style !important;}';
+    expect(styleOf()).toBe(hostRule);
+    ui.setStyles(':root { --csl-gap: 8px; } .csl-hover-card { color: red; }');
+    expect(styleOf()).toContain(hostRule);
+    expect(styleOf()).toContain(':host { --csl-gap: 8px; }');
+    expect(styleOf()).not.toContain(':root');
+    ui.setStyles('.b{}');
+    expect(styleOf()).toBe(`${hostRule}\n.b{}`);
     expect(ui.container.parentNode).toBe(ui.host.shadowRoot);
 
     ui.mount();
@@ -36,27 +32,10 @@ describe('the card host', () => {
     expect(document.querySelectorAll(CARD_HOST_TAG)).toHaveLength(0);
     expect(ui.container.childNodes).toHaveLength(0);
   });
-
-  it('a stylesheet that cannot be fetched leaves the card unstyled, not broken', async () => {
-    vi.stubGlobal('fetch', async () => {
-      throw new Error('offline');
-    });
-    const ui = await createCardHost(document, '/content-scripts/wing.css');
-    expect(ui.host.shadowRoot?.querySelector('style')?.textContent).toContain(':host{all:initial !important;position:fixed !important;');
-  });
 });
 
 describe('failed card resources are logged, and the card falls back (issue 16, item 17)', () => {
   afterEach(() => setFailureSink(console));
-
-  it('a stylesheet answered 404 is not used as CSS, and is logged with its status', async () => {
-    const warn = vi.fn();
-    setFailureSink({ warn });
-    vi.stubGlobal('fetch', async () => new Response('<html>Not found</html>', { status: 404 }));
-    const ui = await createCardHost(document, '/content-scripts/wing.css');
-    expect(ui.host.shadowRoot?.querySelector('style')?.textContent).not.toContain('Not found');
-    expect(warn.mock.calls).toEqual([['[CS Lens] card stylesheet: fetch: Error status=404']]);
-  });
 
   it("the browser's language missing: English is used, and the failure logged", async () => {
     const warn = vi.fn();

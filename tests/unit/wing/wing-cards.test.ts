@@ -11,6 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { cardCatalog } from '@/utils/i18n/card-catalog';
 import { en } from '@/utils/i18n/en';
 import { updateSettings } from '@/utils/storage';
+import { cardView } from '@/utils/wing/card-view';
 import { startWingCards } from '@/utils/wing/wing-cards';
 
 const PAGE = `
@@ -70,7 +71,7 @@ let teardown: (() => void) | undefined;
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  // The card's CSS and catalog, as the build serves them to the content script.
+  // The card's catalog, as the build serves it to the content script (the view is bundled here: `view`).
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => new Response(String(url).endsWith('.json') ? JSON.stringify(cardCatalog(en, en)) : '.csl-hc{}')),
@@ -90,7 +91,7 @@ async function start() {
   const fake = fakeContext();
   const { ctx, invalidate } = fake;
   teardown = invalidate;
-  await startWingCards(ctx, 'en-US', { extensionGone: fake.isGone });
+  await startWingCards(ctx, 'en-US', { extensionGone: fake.isGone, view: cardView });
   await settle();
   return { invalidate, runtimeGone: fake.runtimeGone };
 }
