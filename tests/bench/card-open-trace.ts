@@ -11,7 +11,9 @@
  *   npm run build && npx jiti tests/bench/card-open-trace.ts
  *
  * Environment: BENCH_ROWS, E2E_EXTENSION_DIR (another build to trace, e.g. the baseline's), TRACE_OUT (a path:
- * the raw trace is written there, for chrome://tracing or DevTools), TRACE_PLAIN=1 (trace the page alone).
+ * the raw trace is written there, for chrome://tracing or DevTools), TRACE_PLAIN=1 (trace the page alone),
+ * TRACE_WARM=1 (open the row above's card first and close it: trace a later card, not the page's first),
+ * TRACE_CATS (more trace categories, comma-separated, e.g. `fonts,blink`).
  */
 import { writeFile } from 'node:fs/promises';
 import type { CDPSession, Page } from 'playwright-core';
@@ -19,6 +21,7 @@ import { launchExtension } from '../e2e/support/browser';
 import { GatewaySim, WING_HOST } from '../e2e/support/gateway-sim';
 import { TEST_KEYS, saveKeys } from '../e2e/support/ui';
 import { WING_E2E_DIR } from '../e2e/wing-support/wing';
+import { BENCH_ITEM, seedHoveredRows } from './bench-inquiries';
 import { readStream } from './cdp-stream';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 5000);
@@ -43,7 +46,8 @@ async function waitFor(page: Page, predicate: string, timeoutMs: number): Promis
   }
 }
 
-const CARD_SHOWN = `!!document.querySelector('cs-lens-card')?.shadowRoot?.querySelector('[role="dialog"]')`;
+/** The card shows the hovered inquiry (bench-inquiries.ts), not only its spinner. */
+const CARD_SHOWN = `!!document.querySelector('cs-lens-card')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent?.includes(${JSON.stringify(BENCH_ITEM)})`;
 
 async function main(): Promise<void> {
   if (process.env.TRACE_IN) {
@@ -53,6 +57,7 @@ async function main(): Promise<void> {
     return;
   }
   const sim = await GatewaySim.start({ wingDir: WING_E2E_DIR });
+  seedHoveredRows(sim, [ROWS]);
   const browser = await launchExtension(sim);
   try {
     await (await saveKeys(browser.ctx, TEST_KEYS)).close();
@@ -65,6 +70,15 @@ async function main(): Promise<void> {
     const box = (await page.evaluate(`(() => { const r = document.querySelector('._tB1e tbody').lastElementChild.firstElementChild.getBoundingClientRect();
       return { x: r.x + 12, y: r.y + r.height / 2 }; })()`)) as { x: number; y: number };
 
+    if (process.env.TRACE_WARM === '1') {
+      const above = (await page.evaluate(`(() => { const rows = document.querySelector('._tB1e tbody').children;
+        const r = rows[rows.length - 2].firstElementChild.getBoundingClientRect(); return { x: r.x + 12, y: r.y + r.height / 2 }; })()`)) as { x: number; y: number };
+      await page.mouse.move(above.x, above.y, { steps: 4 });
+      await waitFor(page, CARD_SHOWN, 10_000);
+      await page.mouse.move(0, 0);
+      await waitFor(page, `!document.querySelector('cs-lens-card')?.shadowRoot?.querySelector('[role="dialog"]')`, 10_000);
+      await page.waitForTimeout(1_000);
+    }
     if (process.env.TRACE_REDUCED_MOTION === '1') await page.emulateMedia({ reducedMotion: 'reduce' });
     if (process.env.TRACE_EVAL) console.log(`TRACE_EVAL: ${JSON.stringify(await page.evaluate(process.env.TRACE_EVAL))}`);
     const cdp = await browser.ctx.newCDPSession(page);
@@ -78,6 +92,7 @@ async function main(): Promise<void> {
           'disabled-by-default-devtools.timeline.invalidationTracking',
           'disabled-by-default-devtools.timeline.stack',
           '__metadata',
+          ...(process.env.TRACE_CATS ? process.env.TRACE_CATS.split(',') : []),
         ],
         excludedCategories: ['*'],
       },
