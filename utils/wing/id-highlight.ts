@@ -8,7 +8,12 @@ import type { IdPaint } from '../detect/decorate';
 
 /** Every marked ID: a light tint behind its digits. */
 export const ID_HIGHLIGHT = 'cs-lens-id';
-/** The one ID under the pointer: a stronger tint (a `:hover` rule would make Chromium lay out the table around an inline mark). */
+/**
+ * The one ID under the pointer within a longer text: a stronger tint, telling which of the text's IDs the card
+ * will be for (a `:hover` rule would make Chromium lay out the table around an inline mark). In the registry
+ * only while it holds that ID: each registered highlight is rebuilt, and the page repainted, at every change
+ * of the document (docs/performance.md#what-the-trace-found).
+ */
 export const HOVER_HIGHLIGHT = 'cs-lens-id-hover';
 
 export interface IdHighlight extends IdPaint {
@@ -39,7 +44,6 @@ export function createIdHighlight(view: Window | null): IdHighlight {
       ids = new Highlight();
       hovered = new Highlight();
       registry.set(ID_HIGHLIGHT, ids);
-      registry.set(HOVER_HIGHLIGHT, hovered);
     }
   } catch {
     ids = hovered = undefined; // a browser whose registry refuses the content script's highlights
@@ -48,8 +52,12 @@ export function createIdHighlight(view: Window | null): IdHighlight {
     add: (range) => ids?.add(range),
     delete: (range) => void ids?.delete(range),
     hover(range) {
-      hovered?.clear();
-      if (range) hovered?.add(range);
+      if (!hovered || !registry) return;
+      hovered.clear();
+      if (range) {
+        hovered.add(range);
+        registry.set(HOVER_HIGHLIGHT, hovered);
+      } else registry.delete(HOVER_HIGHLIGHT);
     },
     clear() {
       ids?.clear();

@@ -71,13 +71,6 @@ export function createIdTargets({ document, decorator, caretAt, pointOnRange }: 
     return target && currentId(target) ? target : undefined;
   }
 
-  /** A whole mark's contents, painted as hovered. */
-  function contentsOf(element: Element): Range {
-    const range = document.createRange();
-    range.selectNodeContents(element);
-    return range;
-  }
-
   function rangeOver(node: Text, start: number, end: number): Range {
     const range = document.createRange();
     range.setStart(node, start);
@@ -111,8 +104,8 @@ export function createIdTargets({ document, decorator, caretAt, pointOnRange }: 
         const hit = idWithinAt(within, x, y);
         if (hit) return hit;
       }
-      const target = wholeMarkOf(node);
-      return { target, range: target && contentsOf(target.element), within };
+      // A whole mark needs no hover tint: its cursor says it is one, and a tint costs the page a repaint (id-highlight.ts).
+      return { target: wholeMarkOf(node), within };
     },
 
     /** The target keyboard focus on `node` stands for: a whole mark, or the first ID of a mark within. */
