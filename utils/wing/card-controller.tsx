@@ -34,6 +34,8 @@ export interface CardControllerOptions extends IdTargetsOptions {
   /** Tells the seller's Tab from a page script's `el.focus()`. */
   keyboard: KeyboardNavigation;
   openDelayMs: number;
+  /** LOADING_GRACE_MS unless a test of something else sets 0 (a new card then shows itself loading at once). */
+  loadingGraceMs?: number;
   setTimer: (callback: () => void, ms: number) => number;
   clearTimer: (handle: number) => void;
   /** The vendor code printed on the page (업체코드), read when a card opens. */
@@ -61,7 +63,15 @@ export interface CardAnswers {
 /** Key and text events that must not leave the answer form for Wing's own handlers. */
 export const FORM_KEY_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionstart', 'compositionupdate', 'compositionend'] as const;
 
-type Open = { target: IdTarget; id: string; state: HoverCardState };
+/** `drawn`: the card is on screen (a new card waits LOADING_GRACE_MS for its inquiry before it shows a spinner). */
+type Open = { target: IdTarget; id: string; state: HoverCardState; drawn: boolean };
+
+/**
+ * How long a new card waits for its inquiry before it shows itself loading. Most answers (a cached or primed
+ * inquiry, a quick gateway) come sooner: the card is then drawn once, with its inquiry, which spares the page a
+ * render, a layout and a repaint of a spinner seen for a moment (docs/performance.md#what-the-trace-found).
+ */
+export const LOADING_GRACE_MS = 150;
 
 /** An open card redraws this often, so its deadline counts down. */
 export const CARD_TICK_MS = 15_000;
@@ -77,6 +87,8 @@ export function createCardController(options: CardControllerOptions) {
   let pinned = false;
   let stopFollowing: (() => void) | undefined;
   let tick: number | undefined;
+  /** The wait before a new card shows itself loading (LOADING_GRACE_MS). */
+  let grace: number | undefined;
   /** Closing because the page changed, not because the seller dismissed: focus stays where it is. */
   let quietClose = false;
   const lookup = createCardLookup(options.lookup);
@@ -144,14 +156,29 @@ export function createCardController(options: CardControllerOptions) {
       quietClose = false;
       return;
     }
-    open = { target, id, state: { phase: 'loading' } };
-    draw();
+    // A card already on screen (Refresh, Retry, a pause ending) shows that it is loading at once.
+    const onScreen = open?.target === target && open.drawn;
+    open = { target, id, state: { phase: 'loading' }, drawn: onScreen };
+    if (grace !== undefined) options.clearTimer(grace);
+    grace = undefined;
+    const graceMs = options.loadingGraceMs ?? LOADING_GRACE_MS;
+    if (onScreen || graceMs <= 0) {
+      open = { ...open, drawn: true };
+      draw();
+    } else {
+      grace = options.setTimer(() => {
+        grace = undefined;
+        if (open?.target !== target || open.id !== id || open.drawn) return;
+        open = { ...open, drawn: true };
+        draw();
+      }, graceMs);
+    }
     vendor.run(draw);
     stopFollowing ??= followScrollAndResize(document, draw);
     scheduleTick();
     lookup.ask(id, refresh, (result) => {
       if (open?.target !== target || open.id !== id) return;
-      open = { ...open, state: result.ok ? { phase: 'shown', value: result.value } : { phase: 'failed', error: result.error } };
+      open = { ...open, state: result.ok ? { phase: 'shown', value: result.value } : { phase: 'failed', error: result.error }, drawn: true };
       draw();
     }, retry);
   }
@@ -174,6 +201,8 @@ export function createCardController(options: CardControllerOptions) {
     stopFollowing = undefined;
     if (tick !== undefined) options.clearTimer(tick);
     tick = undefined;
+    if (grace !== undefined) options.clearTimer(grace);
+    grace = undefined;
     options.view.current()?.clear(container);
     const back = returnFocus?.isConnected ? returnFocus : target.element;
     const wasAnswering = returnFocus !== undefined;
@@ -186,7 +215,7 @@ export function createCardController(options: CardControllerOptions) {
   let drawWhenLoaded = false;
 
   function draw(): void {
-    if (!open) return;
+    if (!open?.drawn) return;
     const view = options.view.current();
     if (!view) {
       if (drawWhenLoaded) return;
@@ -376,6 +405,7 @@ export function createCardController(options: CardControllerOptions) {
       stopFollowing?.();
       stopFollowing = undefined;
       if (tick !== undefined) options.clearTimer(tick);
+      if (grace !== undefined) options.clearTimer(grace);
       open = undefined;
       options.view.current()?.clear(container);
       unguard();

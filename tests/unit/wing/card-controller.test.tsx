@@ -7,7 +7,7 @@ import { createTranslator } from '@/utils/i18n/translate';
 import type { LookupValue } from '@/utils/messaging';
 import { failure, success } from '@/utils/response-envelope';
 import type { Caret } from '@/utils/wing/caret';
-import { CARD_TICK_MS, createCardController } from '@/utils/wing/card-controller';
+import { CARD_TICK_MS, LOADING_GRACE_MS, createCardController } from '@/utils/wing/card-controller';
 import type { LookupOptions } from '@/utils/extension-api';
 import { createKeyboardNavigation } from '@/utils/wing/keyboard-navigation';
 import { cardView } from '@/utils/wing/card-view';
@@ -44,6 +44,8 @@ let messages: unknown[];
 let turnedOff: number;
 /** The elements the seller's pointer is on (the browser's :hover, which happy-dom does not track). */
 let restingOn: Set<Element>;
+/** How long a new card waits for its inquiry before it shows a spinner: 0 unless a test is about that wait. */
+let graceMs: number;
 /** Where the controller gets the card's view: bundled here, unless a test makes it lazy. */
 let viewSource: CardViewSource;
 
@@ -64,6 +66,7 @@ beforeEach(() => {
   turnedOff = 0;
   restingOn = new Set();
   viewSource = loadedView(cardView);
+  graceMs = 0;
   asked = [];
   now = NOW;
   container = document.getElementById('container') as HTMLElement;
@@ -82,6 +85,10 @@ beforeEach(() => {
     }) as never,
     keyboard: createKeyboardNavigation(timers.setTimer),
     openDelayMs: 300,
+    // These tests are of other things: a new card shows itself loading at once (the grace has tests of its own).
+    get loadingGraceMs() {
+      return graceMs;
+    },
     setTimer: timers.setTimer,
     clearTimer: timers.clearTimer,
     pageVendor: () => undefined,
@@ -609,6 +616,70 @@ describe('the view loaded on demand (issue 19: docs/performance.md#start-up-size
     timers.advance(1_000);
     imports[0]!.settle(true);
     await flush();
+    expect(dialog()).toBeNull();
+  });
+});
+
+describe('a new card waits a moment for its inquiry before it shows a spinner (issue 19)', () => {
+  /** Every state the card was drawn in, in order. */
+  const drawnStates = () => {
+    const states: string[] = [];
+    viewSource = loadedView({ ...cardView, draw: (at, anchor, card) => (states.push(card.state.phase), cardView.draw(at, anchor, card)) });
+    graceMs = LOADING_GRACE_MS;
+    return states;
+  };
+  const inquiryOf = (id: string): Result<LookupValue> => success({ inquiry: unansweredInquiry({ inquiryId: id }), fetchedAt: NOW, fromCache: false });
+
+  it('an answer within the grace: the card is drawn with its inquiry, never as a spinner first', async () => {
+    const states = drawnStates();
+    rest(idSpan());
+    expect(asked.map((a) => a.id)).toEqual([ID]);
+    timers.advance(LOADING_GRACE_MS - 10);
+    expect(dialog()).toBeNull();
+    asked[0]!.answer(inquiryOf(ID));
+    await flush();
+    expect(dialog()?.textContent).toContain(ID);
+    expect(states.length).toBeGreaterThan(0);
+    expect(states.every((state) => state === 'shown')).toBe(true);
+  });
+
+  it('a slow answer: the spinner once the grace is over, then the inquiry', async () => {
+    const states = drawnStates();
+    rest(idSpan());
+    timers.advance(LOADING_GRACE_MS - 1);
+    expect(dialog()).toBeNull();
+    timers.advance(1);
+    expect(dialog()).not.toBeNull();
+    expect(states.at(-1)).toBe('loading');
+    asked[0]!.answer(inquiryOf(ID));
+    await flush();
+    expect(states.at(-1)).toBe('shown');
+  });
+
+  it('a failure within the grace is drawn at once', async () => {
+    drawnStates();
+    rest(idSpan());
+    asked[0]!.answer(failure('not-found'));
+    await flush();
+    expect(dialog()).not.toBeNull();
+  });
+
+  it('Refresh on a card on screen shows it loading at once', async () => {
+    const states = drawnStates();
+    rest(idSpan());
+    asked[0]!.answer(inquiryOf(ID));
+    await flush();
+    press([...container.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Refresh') ?? null);
+    expect(states.at(-1)).toBe('loading');
+    expect(dialog()).not.toBeNull();
+  });
+
+  it('a card closed within the grace (Escape) is never drawn', () => {
+    const states = drawnStates();
+    rest(idSpan());
+    cards.keyDown(key('Escape'));
+    timers.advance(5_000);
+    expect(states).toEqual([]);
     expect(dialog()).toBeNull();
   });
 });
