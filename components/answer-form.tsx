@@ -155,7 +155,8 @@ export function AnswerForm(props: AnswerFormProps) {
       },
       () => {
         sendingRef.current = false;
-        setStep({ kind: 'failed', error: { kind: 'extension-error' } });
+        // The write may have left before the failure: check the inquiry before sending again.
+        setStep({ kind: 'failed', error: { kind: 'write-unknown', outcomeUnknown: true } });
       },
     );
   });

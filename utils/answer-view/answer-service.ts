@@ -19,10 +19,22 @@ export function createAnswerService(ask: typeof askBackground, setWingUserId = (
     // A failed save is not lost work: the form still holds the text, and saves again as the seller types.
     saveDraft: (id, text) => void ask({ type: 'save-draft', id, text }),
     discardDraft: (id) => void ask({ type: 'discard-draft', id }),
-    answer: (id, content, replyBy, parentAnswerId) => ask({ type: 'answer', id, content, replyBy, parentAnswerId }),
-    confirm: (id, confirmBy) => ask({ type: 'confirm', id, confirmBy }),
+    answer: async (id, content, replyBy, parentAnswerId) => outcomeIfLost(await ask({ type: 'answer', id, content, replyBy, parentAnswerId })),
+    confirm: async (id, confirmBy) => outcomeIfLost(await ask({ type: 'confirm', id, confirmBy })),
     setWingUserId,
   };
+}
+
+type WriteAnswer = Awaited<ReturnType<AnswerService['answer']>>;
+
+/**
+ * No answer from the background to a write (the worker stopped or the extension reloaded mid-send): the POST may
+ * have left, so the seller is told the outcome is unknown and to check the inquiry, as for a timeout
+ * (docs/answering.md), not a generic extension error that invites sending again.
+ */
+function outcomeIfLost(result: WriteAnswer): WriteAnswer {
+  if (result.ok || result.error.kind !== 'extension-error') return result;
+  return { ok: false, error: { kind: 'write-unknown', outcomeUnknown: true } };
 }
 
 type MessageEvent = {
